@@ -1,0 +1,69 @@
+import type { Config } from '../core/config';
+import type { Lang } from '../core/languages';
+import type { ConsentState, Source } from '../core/state';
+
+export type Layer = 'banner' | 'preferences';
+export type EventName = 'ready' | 'change' | 'open' | 'close';
+
+export interface ReadyDetail {
+  state: ConsentState | null;
+}
+export interface ChangeDetail {
+  /** The new decision; `null` after `reset()`. */
+  state: ConsentState | null;
+  /** Purposes whose value changed, e.g. `["analytics"]`. */
+  changed: string[];
+  source: Source | 'reset';
+}
+export interface LayerDetail {
+  layer: Layer;
+}
+export interface EventDetails {
+  ready: ReadyDetail;
+  change: ChangeDetail;
+  open: LayerDetail;
+  close: LayerDetail;
+}
+
+/** `window.ShopConsent`, and what `createConsent()` returns. */
+export interface ShopConsentApi {
+  readonly version: string;
+  /** The decision, or `null` while the visitor has not decided. */
+  get(): ConsentState | null;
+  /** Whether a purpose is granted now (`necessary` always is). */
+  has(purpose: string): boolean;
+  /** Listens to `ready`, `change`, `open` or `close`; returns a function that stops listening. */
+  on<E extends EventName>(event: E, listener: (detail: EventDetails[E]) => void): () => void;
+  /** Opens the preferences. */
+  open(): void;
+  /** Closes whatever layer of the dialog is shown, without deciding anything. */
+  close(): void;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Grants or withdraws the purposes named; the others keep their value (off if undecided). */
+  set(choices: Record<string, boolean>): void;
+  /** Forgets the decision and asks again. */
+  reset(): void;
+  /** Switches the dialog's language (mn, ky, vi, lv, en). */
+  setLanguage(code: string): void;
+}
+
+/** What the dialog sees of the widget: a read-only view plus the actions a visitor can take. */
+export interface UiView {
+  layer: Layer | null;
+  lang: Lang;
+  state: ConsentState | null;
+}
+export interface UiHost {
+  config: Config;
+  view(): UiView;
+  subscribe(listener: () => void): () => void;
+  decide(purposes: Record<string, boolean>, source: 'banner' | 'preferences'): void;
+  openPreferences(): void;
+  /** Leaves the preferences: back to the banner while undecided, otherwise closed. */
+  closePreferences(): void;
+  setLanguage(code: string): void;
+}
+export type MountUi = (host: UiHost) => void;
+/** How the widget gets its dialog: a script tag for the one-tag install, `import()` for the npm package. */
+export type UiLoader = () => Promise<MountUi>;

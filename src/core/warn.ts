@@ -1,0 +1,12 @@
+/** Every message the widget prints starts with this, so shop owners can filter the console. */
+const PREFIX = '[ShopConsent]';
+
+export type Warn = (message: string) => void;
+
+export const warn: Warn = (message) => {
+  console.warn(`${PREFIX} ${message}`);
+};
+
+export const reportError = (message: string, cause?: unknown): void => {
+  console.error(`${PREFIX} ${message}`, ...(cause === undefined ? [] : [cause]));
+};

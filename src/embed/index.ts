@@ -1,0 +1,51 @@
+import { createRuntime } from '../api/create-runtime';
+import type { ShopConsentApi } from '../api/types';
+import { ATTRIBUTE_KEYS, parseConfig } from '../core/config';
+import { reportError, warn } from '../core/warn';
+import { createCookieStore } from '../integrations/cookie-store';
+import { loadUiScript } from './load-ui-script';
+import { drainQueue, type QueueWindow } from './queue';
+
+type EmbedWindow = QueueWindow & { ShopConsent?: ShopConsentApi; shopConsentConfig?: unknown };
+
+/** The tag that loaded us; a tag manager may inject it so that `currentScript` is gone by now. */
+const findOwnScript = (doc: Document): HTMLScriptElement | null =>
+  (doc.currentScript as HTMLScriptElement | null) ??
+  doc.querySelector<HTMLScriptElement>('script[src*="shopconsent.js"]');
+
+const boot = (win: EmbedWindow, doc: Document) => {
+  if (win.ShopConsent) {
+    warn('the tag is on this page twice; the first one is used.');
+    return;
+  }
+  const script = findOwnScript(doc);
+  const attributes: Partial<Record<string, string>> = {};
+  for (const key of ATTRIBUTE_KEYS) attributes[key] = script?.dataset[key];
+  const config = parseConfig(
+    win.shopConsentConfig,
+    attributes,
+    { baseUrl: win.location.href, hostname: win.location.hostname },
+    warn,
+  );
+  const uiUrl = new URL('shopconsent-ui.js', script?.src || win.location.href).href;
+  const { api, start } = createRuntime(config, {
+    win,
+    doc,
+    warn,
+    store: createCookieStore({
+      expiresDays: config.expiresDays,
+      domain: config.cookieDomain,
+      secure: win.location.protocol === 'https:',
+    }),
+    loadUi: () => loadUiScript(win, doc, uiUrl, script?.nonce ?? ''),
+  });
+  win.ShopConsent = api;
+  drainQueue(win, api);
+  start();
+};
+
+try {
+  boot(window, document);
+} catch (error) {
+  reportError('could not start:', error);
+}

@@ -1,0 +1,40 @@
+import { createRuntime, VERSION } from './api/create-runtime';
+import type { ShopConsentApi } from './api/types';
+import { parseConfig, type ShopConsentConfig } from './core/config';
+import { warn } from './core/warn';
+import { createCookieStore } from './integrations/cookie-store';
+
+export type {
+  ChangeDetail,
+  EventDetails,
+  EventName,
+  Layer,
+  LayerDetail,
+  ReadyDetail,
+  ShopConsentApi,
+} from './api/types';
+export type { PurposeInput, ShopConsentConfig, Theme } from './core/config';
+export type { Lang } from './core/languages';
+export type { ConsentState, Source } from './core/state';
+export { VERSION };
+
+/**
+ * The widget for pages built with a bundler: the same behaviour and API as the script tag, with the
+ * dialog code-split so that a returning visitor never loads it. Call it once per page.
+ */
+export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi => {
+  const parsed = parseConfig(config, {}, { baseUrl: location.href, hostname: location.hostname }, warn);
+  const { api, start } = createRuntime(parsed, {
+    win: window,
+    doc: document,
+    warn,
+    store: createCookieStore({
+      expiresDays: parsed.expiresDays,
+      domain: parsed.cookieDomain,
+      secure: location.protocol === 'https:',
+    }),
+    loadUi: () => import('./ui/mount').then((m) => m.mountUi),
+  });
+  start();
+  return api;
+};

@@ -1,0 +1,129 @@
+import type { TFunction } from 'i18next';
+import { Component, createRef } from 'preact';
+import type { UiHost, UiView } from '../../api/types';
+import type { DialogSettings } from '../../core/dialog-settings';
+import { allConsent, NECESSARY, noConsent } from '../../core/purposes';
+import { purposeText } from '../purpose-text';
+import { PolicyLink } from './PolicyLink';
+import { PurposeSwitch } from './PurposeSwitch';
+
+export interface PreferencesProps {
+  host: UiHost;
+  dialog: DialogSettings;
+  t: TFunction;
+  view: UiView;
+}
+
+interface PreferencesState {
+  /** The switches as the visitor has set them so far; nothing is decided until a button is pressed. */
+  choices: Record<string, boolean>;
+}
+
+/** The second layer: a modal dialog with a switch per purpose. */
+export class Preferences extends Component<PreferencesProps, PreferencesState> {
+  private dialog = createRef<HTMLDialogElement>();
+
+  constructor(props: PreferencesProps) {
+    super(props);
+    this.state = { choices: props.view.state?.purposes ?? noConsent(props.host.config.purposes) };
+  }
+
+  componentDidMount() {
+    // A modal <dialog> gives the focus trap, the inert page behind it and Escape, all native.
+    const element = this.dialog.current;
+    if (element && !element.open) element.showModal();
+  }
+
+  componentWillUnmount() {
+    this.dialog.current?.close();
+  }
+
+  render({ host, dialog, t, view }: PreferencesProps, { choices }: PreferencesState) {
+    const { purposes } = host.config;
+    const decidedAt = view.state && new Date(view.state.decidedAt);
+    return (
+      <dialog
+        ref={this.dialog}
+        class="sc-preferences"
+        // biome-ignore lint/a11y/noRedundantRoles: shops' test suites select [role="dialog"][data-layer]
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="sc-preferences-title"
+        data-layer="preferences"
+        onCancel={(event) => {
+          // Escape leaves the preferences; it never counts as a decision.
+          event.preventDefault();
+          host.closePreferences();
+        }}
+      >
+        <div class="sc-preferences-head">
+          <h2 id="sc-preferences-title" class="sc-title">
+            {t('preferences.title')}
+          </h2>
+          <button
+            type="button"
+            class="sc-close"
+            data-action="close"
+            aria-label={t('actions.close')}
+            onClick={host.closePreferences}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        <div class="sc-preferences-body">
+          <p class="sc-text">
+            {t('preferences.text')} <PolicyLink dialog={dialog} t={t} />
+          </p>
+          <ul class="sc-purposes">
+            {purposes.map(({ id, cookies }) => (
+              <PurposeSwitch
+                key={id}
+                id={id}
+                label={purposeText(id, 'label', dialog, view.lang, t)}
+                description={purposeText(id, 'description', dialog, view.lang, t)}
+                cookieCount={cookies.length}
+                checked={id === NECESSARY || choices[id] === true}
+                locked={id === NECESSARY}
+                t={t}
+                onChange={(checked) => this.setState({ choices: { ...choices, [id]: checked } })}
+              />
+            ))}
+          </ul>
+          {decidedAt && (
+            <p class="sc-decided">
+              {t('preferences.decidedOn', {
+                date: new Intl.DateTimeFormat(view.lang, { dateStyle: 'long' }).format(decidedAt),
+              })}
+            </p>
+          )}
+        </div>
+        <div class="sc-actions">
+          <button
+            type="button"
+            class="sc-button sc-primary"
+            data-action="accept-all"
+            onClick={() => host.decide(allConsent(purposes), 'preferences')}
+          >
+            {t('actions.acceptAll')}
+          </button>
+          <button
+            type="button"
+            class="sc-button sc-primary"
+            data-action="reject-all"
+            onClick={() => host.decide(noConsent(purposes), 'preferences')}
+          >
+            {t('actions.rejectAll')}
+          </button>
+          <button
+            type="button"
+            class="sc-button sc-secondary"
+            data-action="save"
+            onClick={() => host.decide(choices, 'preferences')}
+          >
+            {t('actions.save')}
+          </button>
+        </div>
+      </dialog>
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { render } from 'preact';
+import type { MountUi } from '../api/types';
+import { parseDialogSettings } from '../core/dialog-settings';
+import { warn } from '../core/warn';
+import { App } from './components/App';
+import { createI18n } from './i18n';
+import css from './styles.css?inline';
+
+const HOST_ID = 'shopconsent-root';
+
+/**
+ * Host styles set through CSSOM: they beat any page rule on our element, and CSSOM is allowed under a
+ * Content-Security-Policy without 'unsafe-inline', where a style attribute would not be.
+ */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  width: '0',
+  height: '0',
+  'z-index': '2147483647',
+};
+
+const adoptStyles = (root: ShadowRoot) => {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.appendChild(style);
+  }
+};
+
+const whenBodyExists = (run: () => void) => {
+  if (document.body) run();
+  else document.addEventListener('DOMContentLoaded', run, { once: true });
+};
+
+/** Renders the dialog into the open shadow root of `#shopconsent-root`, created once per page. */
+export const mountUi: MountUi = (host) => {
+  whenBodyExists(() => {
+    const dialog = parseDialogSettings(host.config.settings, location.href, warn);
+    const element = document.createElement('shopconsent-root');
+    element.id = HOST_ID;
+    element.setAttribute('data-theme', dialog.theme);
+    for (const [property, value] of Object.entries(HOST_STYLE)) element.style.setProperty(property, value, 'important');
+    const root = element.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    document.body.appendChild(element);
+    render(<App host={host} dialog={dialog} i18n={createI18n(dialog.texts)} />, root);
+  });
+};

@@ -1,0 +1,57 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig, type UserConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const root = import.meta.dirname;
+const shared: UserConfig = {
+  define: { __SHOPCONSENT_VERSION__: JSON.stringify(version) },
+  plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+};
+
+/** One IIFE bundle for the script tag: `core` is the tag itself, `ui` the dialog it loads on demand. */
+const iife = (entry: string, fileName: string): UserConfig => ({
+  ...shared,
+  build: {
+    target: 'es2020',
+    outDir: 'dist',
+    emptyOutDir: false,
+    lib: { entry: resolve(root, entry), formats: ['iife'], name: 'ShopConsentBundle', fileName: () => fileName },
+  },
+});
+
+// `scripts/build.mjs` runs one library build per mode: IIFE builds cannot share a build.
+export default defineConfig(({ mode }) => {
+  if (mode === 'core') return iife('src/embed/index.ts', 'shopconsent.js');
+  if (mode === 'ui') return iife('src/ui/index.ts', 'shopconsent-ui.js');
+  if (mode === 'esm') {
+    return {
+      ...shared,
+      build: {
+        target: 'es2020',
+        outDir: 'dist/esm',
+        emptyOutDir: false,
+        minify: false,
+        lib: {
+          entry: { index: resolve(root, 'src/index.ts'), server: resolve(root, 'src/server/index.ts') },
+          formats: ['es'],
+        },
+        rolldownOptions: { external: [/^preact/, 'i18next', 'js-cookie'] },
+      },
+    };
+  }
+  if (mode === 'demo') {
+    // The demo serves the built bundles as a shop would: /shopconsent.js next to the pages.
+    return { root: resolve(root, 'demo'), publicDir: resolve(root, 'dist'), server: { port: 5173 } };
+  }
+  return {
+    ...shared,
+    test: {
+      environment: 'happy-dom',
+      include: ['src/**/*.test.{ts,tsx}', 'locales/*.test.ts', 'scripts/*.test.ts'],
+      restoreMocks: true,
+    },
+  };
+});
