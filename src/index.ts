@@ -23,7 +23,7 @@ export { VERSION };
  * dialog code-split so that a returning visitor never loads it. Call it once per page.
  */
 export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi => {
-  const parsed = parseConfig(config, {}, { baseUrl: location.href, hostname: location.hostname }, warn);
+  const parsed = parseConfig(config, {}, location.hostname, warn);
   const { api, start } = createRuntime(parsed, {
     win: window,
     doc: document,

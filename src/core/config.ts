@@ -1,21 +1,20 @@
 import { isRevision } from './cookie-codec';
 import { LANGUAGES, type Lang, toLang } from './languages';
-import { DEFAULT_PURPOSES, isPurposeId, NECESSARY, type Purpose } from './purposes';
+import { BUILT_IN_PURPOSES, DEFAULT_PURPOSES, isPurposeId, NECESSARY } from './purposes';
 import { isRecord, type Settings, settingWarner, show } from './settings';
 import type { Warn } from './warn';
 
 /** What the widget's core needs to know about the shop, validated; every field has a safe value. */
 export interface Config {
   lang: Lang | 'auto';
-  defaultLang: Lang;
-  /** `necessary` first, then the purposes the shop asks about, in the shop's order. */
-  purposes: Purpose[];
+  /** Purpose ids: `necessary` first, then those the shop asks about, in the shop's order. */
+  purposes: string[];
   revision: string;
   expiresDays: number;
   cookieDomain: string | undefined;
   /** `auto`: push Google Consent Mode signals only when the page already has `gtag` or `dataLayer`. */
   consentMode: boolean | 'auto';
-  /** Everything else (texts, links, theme) is read by the dialog itself, so the core stays small. */
+  /** Everything else (texts, links, theme, purpose details) is read by the dialog, so the core stays small. */
   settings: Settings;
 }
 
@@ -27,7 +26,6 @@ export interface ShopConsentConfig {
   shop?: string;
   policyUrl?: string;
   lang?: Lang | 'auto' | (string & {});
-  defaultLang?: Lang;
   purposes?: string | Array<string | PurposeInput>;
   revision?: string | number;
   expiresDays?: number | string;
@@ -46,13 +44,6 @@ export interface PurposeInput {
   description?: LocalizedInput;
 }
 
-export interface Environment {
-  /** Where relative URLs point (the page's URL). */
-  baseUrl?: string;
-  /** The page's host name, to check that a cookie domain can be set from here. */
-  hostname?: string;
-}
-
 export const DEFAULT_EXPIRES_DAYS = 182;
 export const DEFAULT_REVISION = '1';
 const MAX_EXPIRES_DAYS = 3650;
@@ -69,18 +60,17 @@ export const ATTRIBUTE_KEYS = [
   'consentMode',
   'theme',
 ] as const;
-const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'defaultLang', 'texts'];
-const BUILT_IN: readonly string[] = [NECESSARY, ...DEFAULT_PURPOSES];
-const LANG_LIST = LANGUAGES.join(', ');
+const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'texts'];
 
 /**
  * Turns the shop's config object and the script tag's attributes (which win) into a `Config`.
  * Each bad value gives one warning naming the key, the value and what is used instead.
+ * `hostname` is the page's host, which a cookie domain must contain.
  */
 export const parseConfig = (
   object: unknown,
   attributes: Partial<Record<string, string>>,
-  env: Environment,
+  hostname: string,
   warn: Warn,
 ): Config => {
   const raw = isRecord(object) ? object : {};
@@ -91,12 +81,9 @@ export const parseConfig = (
   const values: Record<string, unknown> = { ...raw };
   const fromAttributes = ATTRIBUTE_KEYS.filter((key) => attributes[key] !== undefined);
   for (const key of fromAttributes) values[key] = attributes[key];
-  const settings: Settings = {
-    values,
-    fromAttributes,
-    purposeObjects: Array.isArray(raw.purposes) ? raw.purposes : [],
-  };
+  const settings: Settings = { values, fromAttributes, purposeObjects: Array.isArray(raw.purposes) ? raw.purposes : [] };
   const bad = settingWarner(settings, warn);
+  /** The parsed value; absent or empty means the default, unparsable the default with a warning. */
   const read = <T>(key: string, parse: (value: unknown) => T | undefined, fallback: T, expected: string): T => {
     const value = values[key];
     if (value === undefined || value === '') return fallback;
@@ -105,26 +92,17 @@ export const parseConfig = (
     bad(key, value, expected, String(fallback ?? "the page's own host"));
     return fallback;
   };
-  const toLanguage = (value: unknown) => toLang(value) ?? undefined;
-  const host = env.hostname?.toLowerCase();
+  const host = hostname.toLowerCase();
 
   return {
-    lang: read('lang', (v) => (v === 'auto' ? v : toLanguage(v)), 'auto', `auto, ${LANG_LIST}`),
-    defaultLang: read('defaultLang', toLanguage, 'en', LANG_LIST),
+    lang: read('lang', (v) => (v === 'auto' ? v : toLang(v)), 'auto', `auto or ${LANGUAGES.join(', ')}`),
     purposes: parsePurposes(settings, bad, warn),
-    revision: read(
-      'revision',
-      (v) => (isRevision(String(v)) ? String(v) : undefined),
-      DEFAULT_REVISION,
-      'up to 32 of A-Z a-z 0-9 . _ -',
-    ),
+    revision: read('revision', (v) => (isRevision(String(v)) ? String(v) : undefined), DEFAULT_REVISION, 'up to 32 of A-Z a-z 0-9 . _ -'),
     expiresDays: read(
       'expiresDays',
       (v) => {
-        const days = Number(v);
-        return typeof v !== 'boolean' && Number.isInteger(days) && days >= 1 && days <= MAX_EXPIRES_DAYS
-          ? days
-          : undefined;
+        const days = typeof v === 'number' || (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) ? Number(v) : 0;
+        return Number.isInteger(days) && days >= 1 && days <= MAX_EXPIRES_DAYS ? days : undefined;
       },
       DEFAULT_EXPIRES_DAYS,
       `whole days, 1 to ${MAX_EXPIRES_DAYS}`,
@@ -134,9 +112,7 @@ export const parseConfig = (
       (v) => {
         const domain = String(v).replace(/^\./, '').toLowerCase();
         // A domain that does not contain the page's host would make the browser drop the cookie silently.
-        return typeof v === 'string' &&
-          /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(domain) &&
-          (!host || `.${host}`.endsWith(`.${domain}`))
+        return typeof v === 'string' && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(domain) && `.${host}`.endsWith(`.${domain}`)
           ? domain
           : undefined;
       },
@@ -153,35 +129,26 @@ export const parseConfig = (
   };
 };
 
-const parsePurposes = (settings: Settings, bad: ReturnType<typeof settingWarner>, warn: Warn): Purpose[] => {
-  const necessary: Purpose = { id: NECESSARY, cookies: [] };
+const parsePurposes = (settings: Settings, bad: ReturnType<typeof settingWarner>, warn: Warn): string[] => {
   const value = settings.values.purposes;
   let items: unknown[] = [...DEFAULT_PURPOSES];
   if (typeof value === 'string') items = value.split(/[\s,]+/).filter(Boolean);
   else if (Array.isArray(value)) items = value;
   else if (value !== undefined) bad('purposes', value, 'a list of purposes', DEFAULT_PURPOSES.join(', '));
 
-  // An attribute may name a purpose that the config object describes in full: the object is used.
-  const described = (id: string) => settings.purposeObjects.find((item) => isRecord(item) && item.id === id) ?? id;
-
-  const purposes: Purpose[] = [necessary];
+  const purposes = [NECESSARY];
   for (const item of items) {
-    const input = typeof item === 'string' ? described(item) : item;
-    const id = typeof input === 'string' ? input : isRecord(input) ? input.id : undefined;
-    if (!isPurposeId(id) || (typeof input === 'string' && !BUILT_IN.includes(id))) {
-      warn(
-        `purposes: ${show(item)} is not ${BUILT_IN.join(', ')} or an object such as { id: "loyalty", label: { lv: "…" } }; ignored.`,
-      );
-      continue;
+    const id = isRecord(item) ? item.id : item;
+    // A custom purpose needs an object (with its label) in the config object; an attribute may then name it.
+    const known =
+      BUILT_IN_PURPOSES.includes(id as string) || settings.purposeObjects.some((p) => isRecord(p) && p.id === id);
+    if (!isPurposeId(id) || !known) {
+      warn(`purposes: ${show(item)} is not ${BUILT_IN_PURPOSES.join(', ')} or a purpose object; ignored.`);
+    } else if (purposes.includes(id)) {
+      if (id !== NECESSARY) warn(`purposes: "${id}" is listed twice; the first is used.`);
+    } else {
+      purposes.push(id);
     }
-    const cookies = isRecord(input) ? input.cookies : undefined;
-    const valid = Array.isArray(cookies) && cookies.every((c) => typeof c === 'string' && c.trim());
-    if (cookies !== undefined && !valid)
-      warn(`purposes["${id}"].cookies: ${show(cookies)} is not a list of cookie names; ignored.`);
-    const purpose: Purpose = { id, cookies: valid ? (cookies as string[]) : [] };
-    if (id === NECESSARY) purposes[0] = purpose;
-    else if (purposes.some((p) => p.id === id)) warn(`purposes: "${id}" is listed twice; the first is used.`);
-    else purposes.push(purpose);
   }
   return purposes;
 };

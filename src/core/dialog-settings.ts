@@ -15,79 +15,75 @@ export interface DialogSettings {
   texts: Partial<Record<Lang, Record<string, string>>>;
   labels: Record<string, LocalizedText>;
   descriptions: Record<string, LocalizedText>;
+  /** Cookie names or patterns per purpose, as the shop listed them. */
+  cookies: Record<string, string[]>;
 }
 
-const MAX_SHOP_LENGTH = 80;
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * `{ lv: …, en: … }` with the entries `accept` takes; every other entry is warned about and dropped.
+ * A plain value counts as English.
+ */
+const perLanguage = <T>(value: unknown, where: string, accept: (entry: unknown) => entry is T, warn: Warn) => {
+  const result: Partial<Record<Lang, T>> = {};
+  if (value === undefined) return result;
+  if (typeof value === 'string' && accept(value)) return { en: value };
+  for (const [code, entry] of Object.entries(isRecord(value) ? value : { '': value })) {
+    const lang = toLang(code);
+    if (lang && accept(entry)) result[lang] = entry;
+    else warn(`${where}${code ? `.${code}` : ''}: ${show(entry)} is not valid for a supported language; ignored.`);
+  }
+  return result;
+};
 
 export const parseDialogSettings = (settings: Settings, baseUrl: string | undefined, warn: Warn): DialogSettings => {
   const bad = settingWarner(settings, warn);
-  const { values } = settings;
+  const { shop, policyUrl, theme, texts } = settings.values;
+  const result: DialogSettings = {
+    shop: '',
+    policyUrl: null,
+    theme: 'auto',
+    texts: perLanguage(texts, 'texts', isRecord, warn) as DialogSettings['texts'],
+    labels: {},
+    descriptions: {},
+    cookies: {},
+  };
 
-  let shop = '';
-  if (typeof values.shop === 'string' && values.shop.trim().length <= MAX_SHOP_LENGTH) shop = values.shop.trim();
-  else if (values.shop !== undefined)
-    bad('shop', values.shop, `a name of at most ${MAX_SHOP_LENGTH} characters`, 'no name');
+  if (isText(shop) && shop.length <= 80) result.shop = shop.trim();
+  else if (shop !== undefined) bad('shop', shop, 'a name of at most 80 characters', 'none');
 
-  let policyUrl: string | null = null;
-  if (values.policyUrl !== undefined && values.policyUrl !== '') {
+  if (isText(policyUrl)) {
     try {
-      const url = new URL(String(values.policyUrl), baseUrl);
+      const url = new URL(policyUrl, baseUrl);
       // Only web pages: a `javascript:` or `data:` link would run code in the shop's page.
-      if (typeof values.policyUrl === 'string' && /^https?:$/.test(url.protocol)) policyUrl = url.href;
+      if (/^https?:$/.test(url.protocol)) result.policyUrl = url.href;
     } catch {
-      // an unparsable URL is reported below, like any other refused one
+      // refused below, like any other address that is not a web page
     }
-    if (!policyUrl) bad('policyUrl', values.policyUrl, 'an http(s) URL', 'no policy link');
+  }
+  if (!result.policyUrl && policyUrl !== undefined && policyUrl !== '') bad('policyUrl', policyUrl, 'an http(s) URL', 'no link');
+
+  if (theme === 'light' || theme === 'dark') result.theme = theme;
+  else if (theme !== undefined && theme !== 'auto') bad('theme', theme, 'light, dark or auto', 'auto');
+
+  // A bad text falls back to ours for that key alone.
+  for (const [lang, entries] of Object.entries(result.texts)) {
+    for (const [key, text] of Object.entries(entries)) {
+      if (!isText(text)) {
+        warn(`texts.${lang}["${key}"]: ${show(text)} is not a text; the built-in one is used.`);
+        delete entries[key];
+      }
+    }
   }
 
-  let theme: Theme = 'auto';
-  if (values.theme === 'light' || values.theme === 'dark') theme = values.theme;
-  else if (values.theme !== undefined && values.theme !== 'auto')
-    bad('theme', values.theme, 'light, dark or auto', 'auto');
-
-  const texts: DialogSettings['texts'] = {};
-  if (isRecord(values.texts)) {
-    for (const [code, entries] of Object.entries(values.texts)) {
-      const lang = toLang(code);
-      if (!lang || !isRecord(entries)) {
-        warn(`texts.${code}: not a supported language with texts such as { "banner.title": "…" }; ignored.`);
-        continue;
-      }
-      const strings: Record<string, string> = {};
-      for (const [key, text] of Object.entries(entries)) {
-        if (typeof text === 'string' && text.trim()) strings[key] = text;
-        else warn(`texts.${code}["${key}"]: ${show(text)} is not a text; the built-in one is used.`);
-      }
-      texts[lang] = { ...texts[lang], ...strings };
-    }
-  } else if (values.texts !== undefined) {
-    warn(`texts: ${show(values.texts)} is not an object such as { lv: { "banner.title": "…" } }; ignored.`);
-  }
-
-  const labels: DialogSettings['labels'] = {};
-  const descriptions: DialogSettings['descriptions'] = {};
   for (const item of settings.purposeObjects) {
     if (!isRecord(item) || typeof item.id !== 'string') continue;
-    labels[item.id] = localized(item.label, `purposes["${item.id}"].label`, warn);
-    descriptions[item.id] = localized(item.description, `purposes["${item.id}"].description`, warn);
-  }
-
-  return { shop, policyUrl, theme, texts, labels, descriptions };
-};
-
-/** `"Loyalty"` (English) or `{ lv: "Lojalitāte", en: "Loyalty" }`. */
-const localized = (value: unknown, where: string, warn: Warn): LocalizedText => {
-  if (typeof value === 'string') return value.trim() ? { en: value } : {};
-  const result: LocalizedText = {};
-  if (value === undefined) return result;
-  if (!isRecord(value)) {
-    warn(`${where}: ${show(value)} is not a text per language such as { lv: "…" }; ignored.`);
-    return result;
-  }
-  for (const [code, text] of Object.entries(value)) {
-    const lang = toLang(code);
-    if (lang && typeof text === 'string' && text.trim()) result[lang] = text;
-    else warn(`${where}.${code}: ${show(text)} is not a text in a supported language; ignored.`);
+    const where = `purposes["${item.id}"]`;
+    result.labels[item.id] = perLanguage(item.label, `${where}.label`, isText, warn);
+    result.descriptions[item.id] = perLanguage(item.description, `${where}.description`, isText, warn);
+    if (Array.isArray(item.cookies) && item.cookies.every(isText)) result.cookies[item.id] = item.cookies;
+    else if (item.cookies !== undefined) warn(`${where}.cookies: ${show(item.cookies)} is not a list of cookie names; ignored.`);
   }
   return result;
 };

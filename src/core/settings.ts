@@ -20,7 +20,7 @@ export const show = (value: unknown): string => {
   } catch {
     text = Object.prototype.toString.call(value);
   }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
 const attributeName = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -3,7 +3,6 @@ import type { Choices } from './purposes';
 
 /** How a decision came about: the visitor in a layer of the dialog, the shop's code, or another tab. */
 export type Source = 'banner' | 'preferences' | 'api' | 'gpc' | 'sync';
-export const SOURCES: readonly Source[] = ['banner', 'preferences', 'api', 'gpc', 'sync'];
 
 /** The visitor's decision, exactly as `get()` returns it and `shopconsent:change` carries it. */
 export interface ConsentState {
@@ -20,8 +19,7 @@ export interface ConsentState {
 export const changedPurposes = (before: ConsentState | null, after: ConsentState | null): string[] => {
   const a: Record<string, boolean> = before?.purposes ?? {};
   const b: Record<string, boolean> = after?.purposes ?? {};
-  const ids = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...ids].filter((id) => Boolean(a[id]) !== Boolean(b[id]));
+  return Object.keys({ ...a, ...b }).filter((id) => !a[id] !== !b[id]);
 };
 
 /** Decisions are kept to the second: the cookie stores seconds, so memory and cookie always agree. */

@@ -1,31 +1,31 @@
-import { hasOwn } from './purposes';
+import { choicesFor, grants } from './purposes';
 import type { ConsentState } from './state';
 
 const DAY = 86_400_000;
-/** Clocks differ between devices; a decision from slightly in the future is still the visitor's. */
-const CLOCK_SKEW = DAY;
 
-export interface Policy {
-  revision: string;
-  expiresDays: number;
-  /** Every purpose the shop asks about now, necessary included. */
-  purposeIds: readonly string[];
-}
-
-export type Staleness = 'expired' | 'revision' | 'new-purpose' | null;
-
-/** Why a stored decision no longer counts, or `null` when it still does. */
-export const staleness = (state: ConsentState, policy: Policy, now: number): Staleness => {
-  const decidedAt = Date.parse(state.decidedAt);
-  if (!(decidedAt <= now + CLOCK_SKEW) || now - decidedAt > policy.expiresDays * DAY) return 'expired';
-  if (state.revision !== policy.revision) return 'revision';
-  if (policy.purposeIds.some((id) => !hasOwn(state.purposes, id))) return 'new-purpose';
-  return null;
+/**
+ * Whether a stored decision still counts: not older than `expiresDays` (nor more than a day in the
+ * future: clocks differ, but not by more), made under the current revision, and covering every purpose
+ * the shop asks about now. A new purpose means the visitor was never asked about it.
+ */
+export const isCurrent = (
+  state: ConsentState,
+  revision: string,
+  expiresDays: number,
+  purposes: readonly string[],
+  now: number,
+): boolean => {
+  const age = now - Date.parse(state.decidedAt);
+  return (
+    age >= -DAY &&
+    age <= expiresDays * DAY &&
+    state.revision === revision &&
+    purposes.every((id) => typeof state.purposes[id] === 'boolean')
+  );
 };
 
 /** The stored decision narrowed to the purposes the shop asks about now. */
-export const forPolicy = (state: ConsentState, policy: Policy): ConsentState => {
-  const purposes: Record<string, boolean> = {};
-  for (const id of policy.purposeIds) purposes[id] = hasOwn(state.purposes, id) && state.purposes[id] === true;
-  return { ...state, purposes: purposes as ConsentState['purposes'] };
-};
+export const narrowed = (state: ConsentState, purposes: readonly string[]): ConsentState => ({
+  ...state,
+  purposes: choicesFor(purposes, (id) => grants(state.purposes, id)),
+});

@@ -1,6 +1,6 @@
 import { createRuntime } from '../api/create-runtime';
 import type { ShopConsentApi } from '../api/types';
-import { ATTRIBUTE_KEYS, parseConfig } from '../core/config';
+import { parseConfig } from '../core/config';
 import { reportError, warn } from '../core/warn';
 import { createCookieStore } from '../integrations/cookie-store';
 import { loadUiScript } from './load-ui-script';
@@ -19,14 +19,7 @@ const boot = (win: EmbedWindow, doc: Document) => {
     return;
   }
   const script = findOwnScript(doc);
-  const attributes: Partial<Record<string, string>> = {};
-  for (const key of ATTRIBUTE_KEYS) attributes[key] = script?.dataset[key];
-  const config = parseConfig(
-    win.shopConsentConfig,
-    attributes,
-    { baseUrl: win.location.href, hostname: win.location.hostname },
-    warn,
-  );
+  const config = parseConfig(win.shopConsentConfig, script?.dataset ?? {}, win.location.hostname, warn);
   const uiUrl = new URL('shopconsent-ui.js', script?.src || win.location.href).href;
   const { api, start } = createRuntime(config, {
     win,

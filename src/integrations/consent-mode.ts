@@ -25,17 +25,18 @@ const WAIT_FOR_UPDATE = 500;
 export const createConsentMode = (win: GoogleWindow, setting: boolean | 'auto') => {
   const present = typeof win.gtag === 'function' || Array.isArray(win.dataLayer);
   if (setting === false || (setting === 'auto' && !present)) return null;
+  // The same array the shop's gtag snippet and Google Tag Manager use.
+  const dataLayer = Array.isArray(win.dataLayer) ? win.dataLayer : (win.dataLayer = []);
   // gtag.js only executes dataLayer entries that are `arguments` objects, so we push exactly that.
   function gtag(..._command: unknown[]) {
-    if (!Array.isArray(win.dataLayer)) win.dataLayer = [];
     // biome-ignore lint/complexity/noArguments: gtag.js requires an Arguments object, not an array
-    win.dataLayer.push(arguments);
+    dataLayer.push(arguments);
   }
   gtag('consent', 'default', { ...consentSignals(null), wait_for_update: WAIT_FOR_UPDATE });
   return {
     update(state: ConsentState | null) {
       gtag('consent', 'update', consentSignals(state));
-      win.dataLayer?.push({ event: 'shopconsent_update', shopconsent: { ...(state?.purposes ?? {}) } });
+      dataLayer.push({ event: 'shopconsent_update', shopconsent: { ...state?.purposes } });
     },
   };
 };

@@ -2,11 +2,11 @@ const CHANNEL = 'shopconsent';
 
 /**
  * Tells other tabs of this shop about a new decision, and hears theirs. BroadcastChannel reaches tabs of
- * the same origin at once; tabs on another subdomain sharing the cookie catch up when they are shown or
- * focused, the moment the visitor could notice. The listener gets the new cookie value, `null` when the
+ * the same origin at once; tabs on another subdomain sharing the cookie catch up when they are shown,
+ * the moment the visitor could notice. The listener gets the new cookie value, `null` when the
  * decision was forgotten, or nothing when it should read the cookie itself.
  */
-export const createTabSync = (win: Window, doc: Document, onRemoteChange: (value?: string | null) => void) => {
+export const createTabSync = (doc: Document, onRemoteChange: (value?: string | null) => void) => {
   let channel: BroadcastChannel | null = null;
   try {
     channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
@@ -23,7 +23,6 @@ export const createTabSync = (win: Window, doc: Document, onRemoteChange: (value
     if (doc.visibilityState !== 'hidden') onRemoteChange();
   };
   doc.addEventListener('visibilitychange', recheck);
-  win.addEventListener('focus', recheck);
   return {
     announce(value: string | undefined) {
       channel?.postMessage(value ?? null);

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { UiHost } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
-import { allConsent, noConsent } from '../../core/purposes';
+import { Actions } from './Actions';
 import { PolicyLink } from './PolicyLink';
 
 export interface BannerProps {
@@ -12,7 +12,6 @@ export interface BannerProps {
 
 /** The first layer: what happens, the policy, and the choices, accept and reject equally prominent. */
 export const Banner = ({ host, dialog, t }: BannerProps) => {
-  const { purposes } = host.config;
   return (
     <div
       class="sc-banner"
@@ -31,27 +30,12 @@ export const Banner = ({ host, dialog, t }: BannerProps) => {
           {t('banner.text')} <PolicyLink dialog={dialog} t={t} />
         </p>
       </div>
-      <div class="sc-actions">
-        <button
-          type="button"
-          class="sc-button sc-primary"
-          data-action="accept-all"
-          onClick={() => host.decide(allConsent(purposes), 'banner')}
-        >
-          {t('actions.acceptAll')}
-        </button>
-        <button
-          type="button"
-          class="sc-button sc-primary"
-          data-action="reject-all"
-          onClick={() => host.decide(noConsent(purposes), 'banner')}
-        >
-          {t('actions.rejectAll')}
-        </button>
-        <button type="button" class="sc-button sc-secondary" data-action="preferences" onClick={host.openPreferences}>
-          {t('actions.choose')}
-        </button>
-      </div>
+      <Actions
+        host={host}
+        t={t}
+        source="banner"
+        third={{ action: 'preferences', label: t('actions.choose'), onClick: host.openPreferences }}
+      />
     </div>
   );
 };

@@ -2,8 +2,9 @@ import type { TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
 import type { UiHost, UiView } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
-import { allConsent, NECESSARY, noConsent } from '../../core/purposes';
+import { NECESSARY, noConsent } from '../../core/purposes';
 import { purposeText } from '../purpose-text';
+import { Actions } from './Actions';
 import { PolicyLink } from './PolicyLink';
 import { PurposeSwitch } from './PurposeSwitch';
 
@@ -75,13 +76,13 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
             {t('preferences.text')} <PolicyLink dialog={dialog} t={t} />
           </p>
           <ul class="sc-purposes">
-            {purposes.map(({ id, cookies }) => (
+            {purposes.map((id) => (
               <PurposeSwitch
                 key={id}
                 id={id}
                 label={purposeText(id, 'label', dialog, view.lang, t)}
                 description={purposeText(id, 'description', dialog, view.lang, t)}
-                cookieCount={cookies.length}
+                cookieCount={dialog.cookies[id]?.length ?? 0}
                 checked={id === NECESSARY || choices[id] === true}
                 locked={id === NECESSARY}
                 t={t}
@@ -97,32 +98,12 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
             </p>
           )}
         </div>
-        <div class="sc-actions">
-          <button
-            type="button"
-            class="sc-button sc-primary"
-            data-action="accept-all"
-            onClick={() => host.decide(allConsent(purposes), 'preferences')}
-          >
-            {t('actions.acceptAll')}
-          </button>
-          <button
-            type="button"
-            class="sc-button sc-primary"
-            data-action="reject-all"
-            onClick={() => host.decide(noConsent(purposes), 'preferences')}
-          >
-            {t('actions.rejectAll')}
-          </button>
-          <button
-            type="button"
-            class="sc-button sc-secondary"
-            data-action="save"
-            onClick={() => host.decide(choices, 'preferences')}
-          >
-            {t('actions.save')}
-          </button>
-        </div>
+        <Actions
+          host={host}
+          t={t}
+          source="preferences"
+          third={{ action: 'save', label: t('actions.save'), onClick: () => host.decide(choices, 'preferences') }}
+        />
       </dialog>
     );
   }
