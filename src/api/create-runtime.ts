@@ -158,6 +158,7 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
       return;
     }
     const next: Record<string, boolean> = { ...(state?.purposes ?? noConsent(purposes)) };
+    let valid = false;
     for (const [id, value] of Object.entries(choices)) {
       const problem = !purposes.includes(id)
         ? `is not one of ${purposes.join(', ')}`
@@ -167,9 +168,13 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
             ? 'cannot be switched off'
             : '';
       if (problem) warn(`set: ${id} ${problem}; ignored.`);
-      else next[id] = value;
+      else {
+        next[id] = value;
+        valid = true;
+      }
     }
-    decide(next, 'api');
+    // Nothing the shop's code meant could be applied: deciding anyway would answer for the visitor.
+    if (valid) decide(next, 'api');
   };
 
   const methods = {

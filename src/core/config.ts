@@ -1,7 +1,7 @@
 import { isRevision } from './cookie-codec';
 import { LANGUAGES, type Lang, toLang } from './languages';
 import { BUILT_IN_PURPOSES, DEFAULT_PURPOSES, isPurposeId, NECESSARY } from './purposes';
-import { isRecord, type Settings, settingWarner, show } from './settings';
+import { isRecord, type Settings, settingName, settingWarner, show } from './settings';
 import type { Warn } from './warn';
 
 /** What the widget's core needs to know about the shop, validated; every field has a safe value. */
@@ -61,6 +61,10 @@ export const ATTRIBUTE_KEYS = [
   'theme',
 ] as const;
 const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'texts'];
+/** In the product contract, but not built yet: say so rather than call them unknown. */
+const LATER_KEYS: readonly string[] = ['receiptUrl', 'floatingButton'];
+/** With the cookie's other fields at their longest, eight purposes keep it under 300 bytes. */
+export const MAX_PURPOSES = 8;
 
 /**
  * Turns the shop's config object and the script tag's attributes (which win) into a `Config`.
@@ -76,7 +80,9 @@ export const parseConfig = (
   const raw = isRecord(object) ? object : {};
   if (object != null && !isRecord(object)) warn(`shopConsentConfig: ${show(object)} is not an object; ignored.`);
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.includes(key)) warn(`${key}: unknown setting; ignored.`);
+    if (!KNOWN_KEYS.includes(key)) {
+      warn(`${key}: ${LATER_KEYS.includes(key) ? 'not supported by this version' : 'unknown setting'}; ignored.`);
+    }
   }
   const values: Record<string, unknown> = { ...raw };
   const fromAttributes = ATTRIBUTE_KEYS.filter((key) => attributes[key] !== undefined);
@@ -97,7 +103,15 @@ export const parseConfig = (
   return {
     lang: read('lang', (v) => (v === 'auto' ? v : toLang(v)), 'auto', `auto or ${LANGUAGES.join(', ')}`),
     purposes: parsePurposes(settings, bad, warn),
-    revision: read('revision', (v) => (isRevision(String(v)) ? String(v) : undefined), DEFAULT_REVISION, 'up to 32 of A-Z a-z 0-9 . _ -'),
+    revision: read(
+      'revision',
+      (v) => {
+        const text = typeof v === 'number' ? String(v) : v;
+        return isRevision(text) ? text : undefined;
+      },
+      DEFAULT_REVISION,
+      'up to 32 of A-Z a-z 0-9 . _ -',
+    ),
     expiresDays: read(
       'expiresDays',
       (v) => {
@@ -136,6 +150,7 @@ const parsePurposes = (settings: Settings, bad: ReturnType<typeof settingWarner>
   else if (Array.isArray(value)) items = value;
   else if (value !== undefined) bad('purposes', value, 'a list of purposes', DEFAULT_PURPOSES.join(', '));
 
+  const name = settingName(settings, 'purposes');
   const purposes = [NECESSARY];
   for (const item of items) {
     const id = isRecord(item) ? item.id : item;
@@ -143,9 +158,11 @@ const parsePurposes = (settings: Settings, bad: ReturnType<typeof settingWarner>
     const known =
       BUILT_IN_PURPOSES.includes(id as string) || settings.purposeObjects.some((p) => isRecord(p) && p.id === id);
     if (!isPurposeId(id) || !known) {
-      warn(`purposes: ${show(item)} is not ${BUILT_IN_PURPOSES.join(', ')} or a purpose object; ignored.`);
+      warn(`${name}: ${show(item)} is not ${BUILT_IN_PURPOSES.join(', ')} or a purpose object; ignored.`);
     } else if (purposes.includes(id)) {
-      if (id !== NECESSARY) warn(`purposes: "${id}" is listed twice; the first is used.`);
+      if (id !== NECESSARY) warn(`${name}: "${id}" is listed twice; the first is used.`);
+    } else if (purposes.length === MAX_PURPOSES) {
+      warn(`${name}: "${id}" is one purpose too many (at most ${MAX_PURPOSES}, necessary included); ignored.`);
     } else {
       purposes.push(id);
     }

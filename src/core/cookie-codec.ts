@@ -13,7 +13,7 @@ export const FORMAT_VERSION = 1;
 const REVISION = /^[\w.-]{1,32}$/;
 /** One expression checks every field; anything that does not match is not a decision we wrote. */
 const FORMAT =
-  /^1\|([0-9a-z]{8,32})\|(\d{1,12})\|([\w.-]{1,32})\|(mn|ky|vi|lv|en)\|(banner|preferences|api|gpc|sync)\|([a-z][a-z0-9_-]{0,23}:[01](?:\.[a-z][a-z0-9_-]{0,23}:[01]){0,31})$/;
+  /^1\|([0-9a-z]{8,32})\|(\d{1,12})\|([\w.-]{1,32})\|(mn|ky|vi|lv|en)\|(banner|preferences|api|gpc|sync)\|([a-z][a-z0-9_-]{0,23}:[01](?:\.[a-z][a-z0-9_-]{0,23}:[01]){0,7})$/;
 
 export const isRevision = (value: unknown): value is string => typeof value === 'string' && REVISION.test(value);
 

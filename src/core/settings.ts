@@ -16,19 +16,20 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const show = (value: unknown): string => {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // JSON shows strings quoted and objects readably; it would turn NaN and Infinity into null.
+    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     text = Object.prototype.toString.call(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
-const attributeName = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+/** A setting's name as the shop wrote it: `data-expires-days` on the tag, `expiresDays` in the object. */
+export const settingName = (settings: Settings, key: string): string =>
+  settings.fromAttributes.includes(key) ? `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : key;
 
 /** Warns about one setting: its name as the shop wrote it, the value, what it should be and what is used. */
 export const settingWarner =
   (settings: Settings, warn: Warn) =>
   (key: string, value: unknown, expected: string, fallback: string): void =>
-    warn(
-      `${settings.fromAttributes.includes(key) ? attributeName(key) : key}: ${show(value)} is not ${expected}; using ${fallback}.`,
-    );
+    warn(`${settingName(settings, key)}: ${show(value)} is not ${expected}; using ${fallback}.`);

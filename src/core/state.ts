@@ -1,5 +1,5 @@
 import type { Lang } from './languages';
-import type { Choices } from './purposes';
+import { type Choices, NECESSARY } from './purposes';
 
 /** How a decision came about: the visitor in a layer of the dialog, the shop's code, or another tab. */
 export type Source = 'banner' | 'preferences' | 'api' | 'gpc' | 'sync';
@@ -15,11 +15,14 @@ export interface ConsentState {
   source: Source;
 }
 
-/** Ids whose value differs between two states; a purpose missing on one side counts as not granted. */
+/**
+ * Ids whose value differs between two states; a purpose missing on one side counts as not granted,
+ * except necessary, which is granted before, during and after every decision.
+ */
 export const changedPurposes = (before: ConsentState | null, after: ConsentState | null): string[] => {
   const a: Record<string, boolean> = before?.purposes ?? {};
   const b: Record<string, boolean> = after?.purposes ?? {};
-  return Object.keys({ ...a, ...b }).filter((id) => !a[id] !== !b[id]);
+  return Object.keys({ ...a, ...b }).filter((id) => id !== NECESSARY && !a[id] !== !b[id]);
 };
 
 /** Decisions are kept to the second: the cookie stores seconds, so memory and cookie always agree. */

@@ -1,0 +1,668 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig, type ShopConsentConfig } from '../core/config';
+import { decodeState, encodeState } from '../core/cookie-codec';
+import type { DecisionStore } from '../core/decision-store';
+import type { ConsentState } from '../core/state';
+import { createRuntime, VERSION } from './create-runtime';
+import type { EventDetails, EventName, MountUi, UiHost } from './types';
+
+const DAY = 86_400_000;
+/** A whole second; the clock of every test reads 789 ms later, which a decision must drop. */
+const NOW = Date.parse('2026-03-01T12:00:00.000Z');
+const STATE_KEYS = ['decidedAt', 'id', 'lang', 'purposes', 'revision', 'source'];
+
+class MemoryStore implements DecisionStore {
+  writes: string[] = [];
+  removes = 0;
+  constructor(public value?: string) {}
+  read() {
+    return this.value;
+  }
+  write(value: string) {
+    this.value = value;
+    this.writes.push(value);
+  }
+  remove() {
+    this.value = undefined;
+    this.removes++;
+  }
+}
+
+/** Stands in for BroadcastChannel, so runtimes of different tests never hear each other. */
+class FakeChannel {
+  static all: FakeChannel[] = [];
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  posted: unknown[] = [];
+  constructor(readonly name: string) {
+    FakeChannel.all.push(this);
+  }
+  postMessage(data: unknown) {
+    this.posted.push(data);
+  }
+  close() {}
+}
+
+const cleanups: Array<() => void> = [];
+
+beforeEach(() => {
+  FakeChannel.all = [];
+  vi.stubGlobal('BroadcastChannel', FakeChannel);
+  document.documentElement.removeAttribute('lang');
+});
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  document.documentElement.removeAttribute('lang');
+  delete (window as Window & { dataLayer?: unknown }).dataLayer;
+});
+
+/** Every `shopconsent:<name>` event the window sees during the test. */
+const record = <E extends EventName>(name: E): EventDetails[E][] => {
+  const details: EventDetails[E][] = [];
+  const listener = (event: Event) => details.push((event as CustomEvent<EventDetails[E]>).detail);
+  window.addEventListener(`shopconsent:${name}`, listener);
+  cleanups.push(() => window.removeEventListener(`shopconsent:${name}`, listener));
+  return details;
+};
+
+interface Setup {
+  object?: ShopConsentConfig & Record<string, unknown>;
+  attributes?: Partial<Record<string, string>>;
+  stored?: string;
+  now?: number;
+  mount?: MountUi;
+  loadUi?: () => Promise<MountUi>;
+  doc?: Document;
+}
+
+const setup = ({ object = {}, attributes = {}, stored, now = NOW + 789, doc = document, ...rest }: Setup = {}) => {
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+  };
+  const config = parseConfig({ consentMode: false, ...object }, attributes, 'www.shop.lv', warn);
+  const store = new MemoryStore(stored);
+  const mount = vi.fn<MountUi>(rest.mount ?? (() => {}));
+  const loadUi = vi.fn(rest.loadUi ?? (() => Promise.resolve(mount)));
+  const events = { ready: record('ready'), change: record('change'), open: record('open'), close: record('close') };
+  const { api, start } = createRuntime(config, { win: window, doc, store, loadUi, warn, now: () => now });
+  cleanups.push(() => api.close());
+  return { api, start, store, mount, loadUi, warnings, config, events };
+};
+
+/** Lets the UI loader's promise settle. */
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+const storedState = (over: Partial<ConsentState> = {}): ConsentState => ({
+  id: 'returningvisitor0001',
+  decidedAt: new Date(NOW - 10 * DAY).toISOString(),
+  revision: '1',
+  purposes: { necessary: true, analytics: true, marketing: false },
+  lang: 'lv',
+  source: 'banner',
+  ...over,
+});
+
+const expectStateShape = (state: ConsentState | null) => {
+  expect(state).not.toBeNull();
+  const s = state as ConsentState;
+  expect(Object.keys(s).sort()).toEqual(STATE_KEYS);
+  expect(s.id).toMatch(/^[0-9a-z]{8,32}$/);
+  expect(s.decidedAt).toBe(new Date(NOW).toISOString());
+  expect(s.purposes.necessary).toBe(true);
+};
+
+describe('runtime: start and the ready event', () => {
+  it('announces ready with null and shows the banner when undecided', async () => {
+    const { start, events, loadUi, mount, api } = setup();
+    expect(events.ready).toEqual([]);
+    start();
+    expect(events.ready).toEqual([{ state: null }]);
+    expect(events.open).toEqual([{ layer: 'banner' }]);
+    expect(api.get()).toBeNull();
+    expect(loadUi).toHaveBeenCalledOnce();
+    await flush();
+    expect(mount).toHaveBeenCalledOnce();
+    const host = mount.mock.calls[0][0] as UiHost;
+    expect(host.view()).toMatchObject({ layer: 'banner', state: null });
+  });
+
+  it('announces the stored decision; no banner, no dialog download', async () => {
+    const stored = storedState();
+    const { start, events, loadUi, api, store } = setup({ stored: encodeState(stored) });
+    start();
+    await flush();
+    expect(events.ready).toEqual([{ state: stored }]);
+    expect(api.get()).toEqual(stored);
+    expect(events.open).toEqual([]);
+    expect(loadUi).not.toHaveBeenCalled();
+    expect(api.has('analytics')).toBe(true);
+    expect(api.has('marketing')).toBe(false);
+    expect(store.writes).toEqual([]);
+  });
+
+  it.each([
+    ['made under another revision', storedState({ revision: '0' })],
+    ['older than expiresDays', storedState({ decidedAt: new Date(NOW - 183 * DAY).toISOString() })],
+    ['dated in the future', storedState({ decidedAt: new Date(NOW + 3 * DAY).toISOString() })],
+    ['lacking a purpose the shop now asks about', storedState({ purposes: { necessary: true, analytics: true } })],
+  ])('treats a decision %s as undecided: banner', async (_name, stored) => {
+    const { start, events, loadUi, api } = setup({ stored: encodeState(stored) });
+    start();
+    expect(events.ready).toEqual([{ state: null }]);
+    expect(api.get()).toBeNull();
+    expect(api.has('analytics')).toBe(false);
+    expect(events.open).toEqual([{ layer: 'banner' }]);
+    expect(loadUi).toHaveBeenCalledOnce();
+  });
+
+  it.each([['garbage'], ['2|x|1|1|en|api|necessary:1'], [''], ['"quoted"']])(
+    'treats a corrupt cookie %j as undecided, without throwing',
+    (stored) => {
+      const { start, events } = setup({ stored });
+      expect(() => start()).not.toThrow();
+      expect(events.ready).toEqual([{ state: null }]);
+      expect(events.open).toEqual([{ layer: 'banner' }]);
+    },
+  );
+
+  it('drops a stored purpose the shop no longer asks about', () => {
+    const stored = storedState({ purposes: { necessary: true, analytics: true, marketing: true, legacy: true } });
+    const { start, api } = setup({ stored: encodeState(stored), object: { purposes: ['analytics', 'marketing'] } });
+    start();
+    expect(api.get()?.purposes).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(api.has('legacy')).toBe(false);
+  });
+
+  it('calls a ready listener added after start at once with the state', () => {
+    const { start, api } = setup();
+    start();
+    const listener = vi.fn();
+    api.on('ready', listener);
+    expect(listener).toHaveBeenCalledExactlyOnceWith({ state: null });
+  });
+
+  it('exposes the package version', () => {
+    const { api } = setup();
+    expect(api.version).toBe(VERSION);
+    expect(api.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('runtime: decisions', () => {
+  it('acceptAll gives the §9 state, stores it and announces the change', () => {
+    const { start, api, events, store } = setup();
+    start();
+    api.acceptAll();
+    const state = api.get();
+    expectStateShape(state);
+    expect(state).toMatchObject({
+      revision: '1',
+      purposes: { necessary: true, analytics: true, marketing: true },
+      lang: 'en',
+      source: 'api',
+    });
+    expect(decodeState(store.value)).toEqual(state);
+    expect(events.change).toHaveLength(1);
+    expect(events.change[0]).toEqual({ state, changed: ['analytics', 'marketing'], source: 'api' });
+  });
+
+  it('rejectAll refuses everything but necessary; from undecided nothing a tag can see changed', () => {
+    const { start, api, events, store } = setup();
+    start();
+    api.rejectAll();
+    const state = api.get();
+    expectStateShape(state);
+    expect(state?.purposes).toEqual({ necessary: true, analytics: false, marketing: false });
+    expect(decodeState(store.value)).toEqual(state);
+    expect(events.change).toEqual([{ state, changed: [], source: 'api' }]);
+  });
+
+  it('necessary never appears in changed: it is granted before, during and after every decision', () => {
+    const { start, api, events } = setup();
+    start();
+    expect(api.has('necessary')).toBe(true);
+    api.acceptAll();
+    api.reset();
+    api.set({ analytics: true });
+    for (const { changed } of events.change) expect(changed).not.toContain('necessary');
+  });
+
+  it('lists only the purposes that changed', () => {
+    const { start, api, events } = setup();
+    start();
+    api.rejectAll();
+    api.set({ marketing: true });
+    api.acceptAll();
+    api.acceptAll();
+    api.set({ analytics: false, marketing: false });
+    expect(events.change.slice(1).map((d) => d.changed)).toEqual([
+      ['marketing'],
+      ['analytics'],
+      [],
+      ['analytics', 'marketing'],
+    ]);
+  });
+
+  it('keeps the consent id across later decisions', () => {
+    const { start, api } = setup();
+    start();
+    api.acceptAll();
+    const id = api.get()?.id;
+    api.rejectAll();
+    api.set({ analytics: true });
+    expect(api.get()?.id).toBe(id);
+  });
+
+  it('keeps the id of a stored decision', () => {
+    const { start, api } = setup({ stored: encodeState(storedState()) });
+    start();
+    api.rejectAll();
+    expect(api.get()?.id).toBe('returningvisitor0001');
+  });
+
+  it('uses the configured revision and custom purposes', () => {
+    const { start, api } = setup({
+      object: { revision: '2026-05', purposes: ['analytics', { id: 'personalization', label: 'Personal' }] },
+    });
+    start();
+    api.acceptAll();
+    expect(api.get()).toMatchObject({
+      revision: '2026-05',
+      purposes: { necessary: true, analytics: true, personalization: true },
+    });
+    expect(Object.keys(api.get()?.purposes ?? {})).toEqual(['necessary', 'analytics', 'personalization']);
+  });
+
+  it('set() changes the purposes named and keeps the others', () => {
+    const { start, api, events } = setup();
+    start();
+    api.set({ analytics: true });
+    expect(api.get()?.purposes).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(events.change[0]).toMatchObject({ state: api.get(), source: 'api' });
+    api.set({ marketing: true });
+    expect(events.change[1]).toEqual({ state: api.get(), changed: ['marketing'], source: 'api' });
+    expect(api.get()?.purposes).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(api.has('analytics')).toBe(true);
+  });
+
+  it('set() warns about and ignores an unknown purpose, a non-boolean and necessary:false', () => {
+    const { start, api, warnings } = setup();
+    start();
+    api.set({ analytics: true, tracking: true, marketing: 'yes' as unknown as boolean, necessary: false });
+    expect(api.get()?.purposes).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(warnings).toHaveLength(3);
+    expect(warnings.some((w) => w.includes('tracking'))).toBe(true);
+    expect(warnings.some((w) => w.includes('marketing') && w.includes('"yes"'))).toBe(true);
+    expect(warnings.some((w) => w.includes('necessary'))).toBe(true);
+    expect(api.has('necessary')).toBe(true);
+  });
+
+  it('set() with nothing valid in it records no decision for the visitor', () => {
+    const { start, api, events, store, warnings } = setup();
+    start();
+    api.set({ tracking: true });
+    api.set({ necessary: false });
+    expect(warnings).toHaveLength(2);
+    expect(api.get()).toBeNull();
+    expect(store.value).toBeUndefined();
+    expect(events.change).toEqual([]);
+  });
+
+  it.each([[null], ['analytics'], [42], [undefined]])('set(%j) warns and changes nothing', (value) => {
+    const { start, api, events, warnings } = setup();
+    start();
+    expect(() => api.set(value as unknown as Record<string, boolean>)).not.toThrow();
+    expect(warnings).toHaveLength(1);
+    expect(events.change).toEqual([]);
+    expect(api.get()).toBeNull();
+  });
+
+  it('reset() forgets the decision, removes the cookie and asks again', () => {
+    const { start, api, events, store } = setup();
+    start();
+    api.acceptAll();
+    api.reset();
+    expect(api.get()).toBeNull();
+    expect(store.value).toBeUndefined();
+    expect(store.removes).toBe(1);
+    expect(events.change[1]).toEqual({ state: null, changed: ['analytics', 'marketing'], source: 'reset' });
+    expect(api.has('analytics')).toBe(false);
+    expect(api.has('necessary')).toBe(true);
+    expect(events.open.at(-1)).toEqual({ layer: 'banner' });
+  });
+
+  it('has() is false for unknown purposes and true for necessary even undecided', () => {
+    const { start, api } = setup();
+    start();
+    expect(api.has('necessary')).toBe(true);
+    expect(api.has('analytics')).toBe(false);
+    api.acceptAll();
+    expect(api.has('tracking')).toBe(false);
+    expect(api.has('constructor')).toBe(false);
+  });
+
+  it('get() returns a copy the page cannot use to change the decision', () => {
+    const { start, api } = setup();
+    start();
+    api.rejectAll();
+    const copy = api.get() as ConsentState;
+    copy.purposes.marketing = true;
+    copy.revision = 'hacked';
+    expect(api.has('marketing')).toBe(false);
+    expect(api.get()?.revision).toBe('1');
+  });
+
+  it('a change detail is a copy too', () => {
+    const { start, api, events } = setup();
+    start();
+    api.rejectAll();
+    (events.change[0].state as ConsentState).purposes.analytics = true;
+    expect(api.has('analytics')).toBe(false);
+  });
+
+  it('deciding from the banner closes it', () => {
+    const { start, api, events } = setup();
+    start();
+    api.acceptAll();
+    expect(events.close).toEqual([{ layer: 'banner' }]);
+  });
+
+  it('takes the source from the dialog layer the visitor used', async () => {
+    const { start, events, mount } = setup();
+    start();
+    await flush();
+    const host = mount.mock.calls[0][0] as UiHost;
+    host.decide({ analytics: true, marketing: false }, 'banner');
+    expect(events.change[0]).toMatchObject({ source: 'banner', state: { source: 'banner' } });
+    expect(host.view().state?.purposes).toEqual({ necessary: true, analytics: true, marketing: false });
+    host.decide({ analytics: true, marketing: true }, 'preferences');
+    expect(events.change[1]).toMatchObject({ source: 'preferences', changed: ['marketing'] });
+    expect(host.view().state?.source).toBe('preferences');
+  });
+
+  it('still works when the cookie cannot be written', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { start, api, store, events } = setup();
+    store.write = () => {
+      throw new Error('cookies blocked');
+    };
+    start();
+    expect(() => api.acceptAll()).not.toThrow();
+    expect(api.has('analytics')).toBe(true);
+    expect(events.change).toHaveLength(1);
+    expect(error).toHaveBeenCalled();
+  });
+});
+
+describe('runtime: listeners', () => {
+  it('on() hears changes and returns an unsubscribe', () => {
+    const { start, api, events } = setup();
+    start();
+    const listener = vi.fn();
+    const off = api.on('change', listener);
+    api.acceptAll();
+    expect(listener).toHaveBeenCalledOnce();
+    expect(listener.mock.calls[0][0]).toEqual(events.change[0]);
+    expect(listener.mock.calls[0][0]).toMatchObject({ source: 'api', state: api.get() });
+    off();
+    api.rejectAll();
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('a throwing listener does not stop the others and does not throw out of the API', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { start, api } = setup();
+    start();
+    const before = vi.fn();
+    const after = vi.fn();
+    cleanups.push(api.on('change', before));
+    cleanups.push(
+      api.on('change', () => {
+        throw new Error('shop bug');
+      }),
+    );
+    cleanups.push(api.on('change', after));
+    expect(() => api.acceptAll()).not.toThrow();
+    expect(before).toHaveBeenCalledOnce();
+    expect(after).toHaveBeenCalledOnce();
+    expect(api.has('analytics')).toBe(true);
+    expect(error).toHaveBeenCalledOnce();
+  });
+
+  it('on() with an unknown event or a non-function warns and returns a harmless unsubscribe', () => {
+    const { start, api, warnings } = setup();
+    start();
+    const off = api.on('changed' as EventName, () => {});
+    expect(typeof off).toBe('function');
+    expect(() => off()).not.toThrow();
+    const off2 = api.on('change', 'nope' as unknown as () => void);
+    expect(() => off2()).not.toThrow();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('changed');
+  });
+});
+
+describe('runtime: the dialog', () => {
+  it('open() and close() announce the preferences layer; the dialog is loaded once', async () => {
+    const { start, api, events, loadUi, mount } = setup({ stored: encodeState(storedState()) });
+    start();
+    api.open();
+    expect(events.open).toEqual([{ layer: 'preferences' }]);
+    expect(loadUi).toHaveBeenCalledOnce();
+    await flush();
+    expect(mount).toHaveBeenCalledOnce();
+    expect((mount.mock.calls[0][0] as UiHost).view().layer).toBe('preferences');
+    api.close();
+    expect(events.close).toEqual([{ layer: 'preferences' }]);
+    api.close();
+    expect(events.close).toHaveLength(1);
+    api.open();
+    api.open();
+    await flush();
+    expect(events.open).toEqual([{ layer: 'preferences' }, { layer: 'preferences' }]);
+    expect(loadUi).toHaveBeenCalledOnce();
+    expect(mount).toHaveBeenCalledOnce();
+  });
+
+  it('open() from the banner moves to the preferences without loading again', async () => {
+    const { start, api, events, loadUi } = setup();
+    start();
+    api.open();
+    await flush();
+    expect(events.open).toEqual([{ layer: 'banner' }, { layer: 'preferences' }]);
+    expect(loadUi).toHaveBeenCalledOnce();
+  });
+
+  it('leaving the preferences while undecided goes back to the banner', async () => {
+    const { start, api, mount } = setup();
+    start();
+    api.open();
+    await flush();
+    const host = mount.mock.calls[0][0] as UiHost;
+    host.closePreferences();
+    expect(host.view().layer).toBe('banner');
+    expect(api.get()).toBeNull();
+  });
+
+  it('an element with data-shopconsent="open" opens the preferences', () => {
+    // A document of its own: runtimes of earlier tests still listen to clicks on the global one.
+    const doc = document.implementation.createHTMLDocument('shop');
+    const { start, events } = setup({ stored: encodeState(storedState()), doc });
+    start();
+    const link = doc.createElement('a');
+    link.setAttribute('data-shopconsent', 'open');
+    link.innerHTML = '<span>Cookie settings</span>';
+    doc.body.append(link);
+    link.querySelector('span')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(events.open).toEqual([{ layer: 'preferences' }]);
+  });
+
+  it('a dialog that fails to load is reported, the API still works, and the next open tries again', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const mount = vi.fn();
+    const loadUi = vi.fn<() => Promise<MountUi>>().mockRejectedValueOnce(new Error('404')).mockResolvedValue(mount);
+    const { start, api } = setup({ loadUi });
+    start();
+    await flush();
+    expect(error).toHaveBeenCalled();
+    api.acceptAll();
+    expect(api.has('marketing')).toBe(true);
+    api.open();
+    await flush();
+    expect(loadUi).toHaveBeenCalledTimes(2);
+    expect(mount).toHaveBeenCalledOnce();
+  });
+});
+
+describe('runtime: language', () => {
+  it('takes <html lang> in auto mode', () => {
+    document.documentElement.setAttribute('lang', 'mn-MN');
+    const { start, api } = setup();
+    start();
+    api.acceptAll();
+    expect(api.get()?.lang).toBe('mn');
+  });
+
+  it('lets data-lang win over <html lang>', () => {
+    document.documentElement.setAttribute('lang', 'mn');
+    const { start, api } = setup({ attributes: { lang: 'ky' } });
+    start();
+    api.acceptAll();
+    expect(api.get()?.lang).toBe('ky');
+  });
+
+  it('setLanguage switches the language the next decision records', () => {
+    const { start, api, warnings } = setup();
+    start();
+    api.setLanguage('lv-LV');
+    api.acceptAll();
+    expect(api.get()?.lang).toBe('lv');
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([['fr'], ['xx-YY'], [''], [42]])('setLanguage(%j) warns and keeps the language', (code) => {
+    const { start, api, warnings } = setup({ object: { lang: 'vi' } });
+    start();
+    expect(() => api.setLanguage(code as string)).not.toThrow();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('setLanguage');
+    expect(warnings[0]).toContain(String(code));
+    api.acceptAll();
+    expect(api.get()?.lang).toBe('vi');
+  });
+});
+
+describe('runtime: other tabs', () => {
+  it('tells other tabs about each decision and a reset', () => {
+    const { start, api, store } = setup();
+    start();
+    api.acceptAll();
+    api.reset();
+    const channel = FakeChannel.all.at(-1);
+    expect(channel?.posted).toHaveLength(2);
+    expect(decodeState(channel?.posted[0])).toMatchObject({ purposes: { analytics: true } });
+    expect(channel?.posted[1]).toBeNull();
+    expect(store.value).toBeUndefined();
+  });
+
+  it('follows a decision made in another tab, reporting source sync, without writing the cookie again', () => {
+    const { start, api, events, store } = setup({ stored: encodeState(storedState()) });
+    start();
+    const other = storedState({
+      decidedAt: new Date(NOW).toISOString(),
+      purposes: { necessary: true, analytics: true, marketing: true },
+      source: 'preferences',
+    });
+    store.value = encodeState(other);
+    FakeChannel.all.at(-1)?.onmessage?.({ data: encodeState(other) } as MessageEvent);
+    expect(api.get()).toEqual({ ...other, source: 'sync' });
+    expect(events.change).toEqual([{ state: { ...other, source: 'sync' }, changed: ['marketing'], source: 'sync' }]);
+    expect(store.writes).toEqual([]);
+    expect(FakeChannel.all.at(-1)?.posted).toEqual([]);
+  });
+
+  it('a tab that is undecided follows another tab and closes its banner', () => {
+    const { start, api, events } = setup();
+    start();
+    const other = storedState({ decidedAt: new Date(NOW).toISOString() });
+    FakeChannel.all.at(-1)?.onmessage?.({ data: encodeState(other) } as MessageEvent);
+    expect(api.get()).toEqual({ ...other, source: 'sync' });
+    expect(events.close).toEqual([{ layer: 'banner' }]);
+  });
+
+  it('ignores a value from another tab that does not count here (other revision)', () => {
+    const { start, api } = setup({ stored: encodeState(storedState()) });
+    start();
+    FakeChannel.all.at(-1)?.onmessage?.({ data: encodeState(storedState({ revision: '9' })) } as MessageEvent);
+    expect(api.get()).toBeNull();
+  });
+
+  it('follows a reset in another tab', () => {
+    const { start, api, events } = setup({ stored: encodeState(storedState()) });
+    start();
+    FakeChannel.all.at(-1)?.onmessage?.({ data: null } as MessageEvent);
+    expect(api.get()).toBeNull();
+    expect(events.change.at(-1)).toMatchObject({ state: null, source: 'reset' });
+  });
+});
+
+describe('runtime: Google Consent Mode', () => {
+  const isArguments = (entry: unknown) => Object.prototype.toString.call(entry) === '[object Arguments]';
+  const asArray = (entry: unknown) => Array.from(entry as ArrayLike<unknown>);
+
+  it('pushes the default at creation, before any decision, and an update on each decision', () => {
+    const dataLayer: unknown[] = [];
+    (window as Window & { dataLayer?: unknown[] }).dataLayer = dataLayer;
+    const { start, api } = setup({ object: { consentMode: 'true' } });
+    expect(dataLayer).toHaveLength(1);
+    expect(isArguments(dataLayer[0])).toBe(true);
+    expect(asArray(dataLayer[0]).slice(0, 2)).toEqual(['consent', 'default']);
+    start();
+    api.set({ analytics: true });
+    expect(asArray(dataLayer[1])).toEqual([
+      'consent',
+      'update',
+      { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' },
+    ]);
+    expect(dataLayer[2]).toMatchObject({ event: 'shopconsent_update' });
+  });
+
+  it('repeats a stored decision as an update when the page starts', () => {
+    const dataLayer: unknown[] = [];
+    (window as Window & { dataLayer?: unknown[] }).dataLayer = dataLayer;
+    const { start } = setup({
+      object: { consentMode: true },
+      stored: encodeState(storedState({ purposes: { necessary: true, analytics: false, marketing: true } })),
+    });
+    start();
+    expect(asArray(dataLayer[1])).toEqual([
+      'consent',
+      'update',
+      { analytics_storage: 'denied', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' },
+    ]);
+  });
+
+  it('stays away from a page without Google tags in auto mode', () => {
+    const { start, api } = setup({ object: { consentMode: undefined } });
+    start();
+    api.acceptAll();
+    expect((window as Window & { dataLayer?: unknown }).dataLayer).toBeUndefined();
+  });
+});
+
+describe('runtime: never throws into the page', () => {
+  it('survives every method called with nonsense', () => {
+    const { start, api } = setup();
+    start();
+    const nonsense: unknown[] = [undefined, null, 0, 'x', {}, [], () => {}, Symbol('s')];
+    for (const value of nonsense) {
+      for (const method of ['has', 'on', 'set', 'setLanguage'] as const) {
+        expect(() => (api[method] as (...args: unknown[]) => unknown)(value, value)).not.toThrow();
+      }
+    }
+  });
+});
