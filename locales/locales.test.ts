@@ -160,7 +160,6 @@ describe('Latvian plurals', () => {
       expect(value, key).not.toMatch(/(^|[^\p{L}])(no|nav)(?=[^\p{L}]|$)/iu);
     }
   });
-
 });
 
 describe('plural forms of the other languages through i18next', () => {

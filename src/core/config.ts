@@ -87,7 +87,11 @@ export const parseConfig = (
   const values: Record<string, unknown> = { ...raw };
   const fromAttributes = ATTRIBUTE_KEYS.filter((key) => attributes[key] !== undefined);
   for (const key of fromAttributes) values[key] = attributes[key];
-  const settings: Settings = { values, fromAttributes, purposeObjects: Array.isArray(raw.purposes) ? raw.purposes : [] };
+  const settings: Settings = {
+    values,
+    fromAttributes,
+    purposeObjects: Array.isArray(raw.purposes) ? raw.purposes : [],
+  };
   const bad = settingWarner(settings, warn);
   /** The parsed value; absent or empty means the default, unparsable the default with a warning. */
   const read = <T>(key: string, parse: (value: unknown) => T | undefined, fallback: T, expected: string): T => {

@@ -62,7 +62,8 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
       // refused below, like any other address that is not a web page
     }
   }
-  if (!result.policyUrl && policyUrl !== undefined && policyUrl !== '') bad('policyUrl', policyUrl, 'an http(s) URL', 'no link');
+  if (!result.policyUrl && policyUrl !== undefined && policyUrl !== '')
+    bad('policyUrl', policyUrl, 'an http(s) URL', 'no link');
 
   if (theme === 'light' || theme === 'dark') result.theme = theme;
   else if (theme !== undefined && theme !== 'auto') bad('theme', theme, 'light, dark or auto', 'auto');
@@ -83,7 +84,8 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
     result.labels[item.id] = perLanguage(item.label, `${where}.label`, isText, warn);
     result.descriptions[item.id] = perLanguage(item.description, `${where}.description`, isText, warn);
     if (Array.isArray(item.cookies) && item.cookies.every(isText)) result.cookies[item.id] = item.cookies;
-    else if (item.cookies !== undefined) warn(`${where}.cookies: ${show(item.cookies)} is not a list of cookie names; ignored.`);
+    else if (item.cookies !== undefined)
+      warn(`${where}.cookies: ${show(item.cookies)} is not a list of cookie names; ignored.`);
   }
   return result;
 };

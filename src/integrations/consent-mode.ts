@@ -26,7 +26,8 @@ export const createConsentMode = (win: GoogleWindow, setting: boolean | 'auto') 
   const present = typeof win.gtag === 'function' || Array.isArray(win.dataLayer);
   if (setting === false || (setting === 'auto' && !present)) return null;
   // The same array the shop's gtag snippet and Google Tag Manager use.
-  const dataLayer = Array.isArray(win.dataLayer) ? win.dataLayer : (win.dataLayer = []);
+  if (!Array.isArray(win.dataLayer)) win.dataLayer = [];
+  const dataLayer = win.dataLayer;
   // gtag.js only executes dataLayer entries that are `arguments` objects, so we push exactly that.
   function gtag(..._command: unknown[]) {
     // biome-ignore lint/complexity/noArguments: gtag.js requires an Arguments object, not an array

@@ -32,7 +32,9 @@ const run = (doc: Document, placeholder: HTMLScriptElement): Promise<unknown> | 
 export const createScriptGate = (doc: Document, isGranted: (purposes: string[]) => boolean) => {
   let queue: Promise<unknown> = Promise.resolve();
   const releaseAll = async () => {
-    for (const placeholder of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent]'))) {
+    for (const placeholder of Array.from(
+      doc.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent]'),
+    )) {
       const purposes = requiredPurposes(placeholder);
       if (purposes.length > 0 && placeholder.isConnected && isGranted(purposes)) await run(doc, placeholder);
     }
