@@ -35,9 +35,9 @@ export class App extends Component<AppProps, UiView> {
     if (!view.layer) return null;
     const t: TFunction = i18n.getFixedT(view.lang);
     return (
-      <div class="sc" lang={view.lang} dir="ltr">
+      <div class="sc" dir="ltr">
         {view.layer === 'banner' ? (
-          <Banner host={host} dialog={dialog} t={t} />
+          <Banner host={host} dialog={dialog} lang={view.lang} t={t} />
         ) : (
           <Preferences host={host} dialog={dialog} t={t} view={view} />
         )}

@@ -1,17 +1,19 @@
 import type { TFunction } from 'i18next';
 import type { UiHost } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
+import type { Lang } from '../../core/languages';
 import { Actions } from './Actions';
 import { PolicyLink } from './PolicyLink';
 
 export interface BannerProps {
   host: UiHost;
   dialog: DialogSettings;
+  lang: Lang;
   t: TFunction;
 }
 
 /** The first layer: what happens, the policy, and the choices, accept and reject equally prominent. */
-export const Banner = ({ host, dialog, t }: BannerProps) => {
+export const Banner = ({ host, dialog, lang, t }: BannerProps) => {
   return (
     <div
       class="sc-banner"
@@ -20,6 +22,7 @@ export const Banner = ({ host, dialog, t }: BannerProps) => {
       aria-labelledby="sc-banner-title"
       aria-describedby="sc-banner-text"
       data-layer="banner"
+      lang={lang}
     >
       <div class="sc-banner-body">
         {dialog.shop && <p class="sc-shop">{dialog.shop}</p>}

@@ -51,6 +51,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
         aria-modal="true"
         aria-labelledby="sc-preferences-title"
         data-layer="preferences"
+        lang={view.lang}
         onCancel={(event) => {
           // Escape leaves the preferences; it never counts as a decision.
           event.preventDefault();
