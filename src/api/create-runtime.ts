@@ -129,7 +129,8 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
       if (current === lastValue) return;
       lastValue = current;
       const next = readStored(current);
-      commit(next && { ...next, source: 'sync' }, next ? 'sync' : 'reset', true);
+      // A value this tab cannot use (another revision, say) while it is undecided anyway changes nothing.
+      if (next || state) commit(next && { ...next, source: 'sync' }, next ? 'sync' : 'reset', true);
     }),
   );
 
