@@ -3,6 +3,7 @@ import { parseConfig, type ShopConsentConfig } from '../core/config';
 import { decodeState, encodeState } from '../core/cookie-codec';
 import type { DecisionStore } from '../core/decision-store';
 import type { ConsentState } from '../core/state';
+import { FakeChannel } from '../integrations/fake-channel.testing';
 import { createRuntime, VERSION } from './create-runtime';
 import type { EventDetails, EventName, MountUi, UiHost } from './types';
 
@@ -26,20 +27,6 @@ class MemoryStore implements DecisionStore {
     this.value = undefined;
     this.removes++;
   }
-}
-
-/** Stands in for BroadcastChannel, so runtimes of different tests never hear each other. */
-class FakeChannel {
-  static all: FakeChannel[] = [];
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  posted: unknown[] = [];
-  constructor(readonly name: string) {
-    FakeChannel.all.push(this);
-  }
-  postMessage(data: unknown) {
-    this.posted.push(data);
-  }
-  close() {}
 }
 
 const cleanups: Array<() => void> = [];

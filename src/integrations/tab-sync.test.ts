@@ -1,18 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeChannel } from './fake-channel.testing';
 import { createTabSync } from './tab-sync';
-
-class FakeChannel {
-  static all: FakeChannel[] = [];
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  posted: unknown[] = [];
-  constructor(readonly name: string) {
-    FakeChannel.all.push(this);
-  }
-  postMessage(data: unknown) {
-    this.posted.push(data);
-  }
-  close() {}
-}
 
 const fakeDocument = (visibilityState: DocumentVisibilityState = 'visible') =>
   Object.assign(new EventTarget(), { visibilityState }) as unknown as Document & {
