@@ -220,11 +220,26 @@ describe('parseDialogSettings: purpose labels, descriptions and cookies', () => 
   });
 
   it('warns about a description that is not text', () => {
-    const { result, warnings } = dialog({ purposes: [{ id: 'personalization', description: 42 }] });
+    const { result, warnings } = dialog({
+      purposes: [{ id: 'personalization', label: 'Personalisation', description: 42 }],
+    });
     expect(result.descriptions.personalization).toEqual({});
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('description');
     expect(warnings[0]).toContain('42');
+  });
+
+  it('warns when a purpose of the shop has no label, naming the id visitors will see instead', () => {
+    const { result, warnings } = dialog({ purposes: [{ id: 'loyalty', description: { lv: 'Punkti.' } }] });
+    expect(result.labels.loyalty).toEqual({});
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('purposes["loyalty"].label');
+    expect(warnings[0]).toContain('"loyalty"');
+  });
+
+  it('asks no label of a built-in purpose: ours is used', () => {
+    const { warnings } = dialog({ purposes: [{ id: 'analytics', cookies: ['_ga'] }] });
+    expect(warnings).toEqual([]);
   });
 
   it.each([

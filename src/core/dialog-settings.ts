@@ -1,5 +1,6 @@
 import type { Theme } from './config';
 import { type Lang, toLang } from './languages';
+import { BUILT_IN_PURPOSES } from './purposes';
 import { isRecord, type Settings, settingWarner, show } from './settings';
 import type { Warn } from './warn';
 
@@ -81,7 +82,11 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
   for (const item of settings.purposeObjects) {
     if (!isRecord(item) || typeof item.id !== 'string') continue;
     const where = `purposes["${item.id}"]`;
-    result.labels[item.id] = perLanguage(item.label, `${where}.label`, isText, warn);
+    const labels = perLanguage(item.label, `${where}.label`, isText, warn);
+    result.labels[item.id] = labels;
+    if (!BUILT_IN_PURPOSES.includes(item.id) && Object.keys(labels).length === 0) {
+      warn(`${where}.label: missing; visitors see "${item.id}".`);
+    }
     result.descriptions[item.id] = perLanguage(item.description, `${where}.description`, isText, warn);
     if (Array.isArray(item.cookies) && item.cookies.every(isText)) result.cookies[item.id] = item.cookies;
     else if (item.cookies !== undefined)

@@ -22,7 +22,8 @@ const HOST_STYLE: Record<string, string> = {
 };
 
 const adoptStyles = (root: ShadowRoot) => {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  // Constructable stylesheets pass a strict Content-Security-Policy; Safari before 16.4 gets a <style>.
+  if ((root as Partial<ShadowRoot>).adoptedStyleSheets) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
