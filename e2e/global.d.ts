@@ -1,8 +1,10 @@
 import type { ShopConsentApi } from '../src/api/types';
 
+// The widget's globals as the shipped TypeScript types describe them (the npm package's `ShopConsentApi`).
 declare global {
   interface Window {
     ShopConsent: ShopConsentApi;
     shopConsentQueue?: unknown;
+    shopConsentConfig?: unknown;
   }
 }

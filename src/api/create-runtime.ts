@@ -223,7 +223,8 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     });
     isReady = true;
     emit('ready', { state: snapshot() });
-    if (!state) setLayer('banner');
+    // A queued open() already showed the preferences; the banner waits behind them.
+    if (!state && !layer) setLayer('banner');
   };
 
   return { api, start };
