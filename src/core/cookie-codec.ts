@@ -9,7 +9,7 @@ import type { ConsentState, Source } from './state';
  * Only `[0-9a-z|:._-]` and the revision's `[A-Za-z0-9._-]` appear, so the value needs no escaping and
  * survives every common cookie parser.
  */
-export const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 1;
 const REVISION = /^[\w.-]{1,32}$/;
 /** One expression checks every field; anything that does not match is not a decision we wrote. */
 const FORMAT =

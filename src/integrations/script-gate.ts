@@ -1,5 +1,5 @@
 /** The purposes a gated tag names: `data-consent="analytics marketing"` needs both. */
-export const requiredPurposes = (element: Element): string[] =>
+const requiredPurposes = (element: Element): string[] =>
   (element.getAttribute('data-consent') ?? '').split(/[\s,]+/).filter(Boolean);
 
 /** Replaces the inert placeholder with a live copy; resolves once an external script has loaded or failed. */

@@ -6,7 +6,7 @@ import mn from '../../locales/mn.json';
 import vi from '../../locales/vi.json';
 import type { DialogSettings } from '../core/dialog-settings';
 
-export const resources = { en, mn, ky, vi, lv };
+const resources = { en, mn, ky, vi, lv };
 
 /** A private i18next instance: a shop's own i18next, if it has one, is never touched. */
 export const createI18n = (texts: DialogSettings['texts']): i18n => {
