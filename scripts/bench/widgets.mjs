@@ -31,7 +31,10 @@ const orejime = {
 <script src="/node_modules/orejime/dist/orejime-standard-en.js"></script>
 <link rel="stylesheet" href="/node_modules/orejime/dist/orejime-standard.css">`,
   bodyEnd: '',
-  renderBlocking: ['/node_modules/orejime/dist/orejime-standard-en.js', '/node_modules/orejime/dist/orejime-standard.css'],
+  renderBlocking: [
+    '/node_modules/orejime/dist/orejime-standard-en.js',
+    '/node_modules/orejime/dist/orejime-standard.css',
+  ],
   files: /\/node_modules\/orejime\//,
   banner: () => document.querySelector('.orejime-Banner'),
   acceptAll: '.orejime-Banner-saveButton',
