@@ -1,0 +1,262 @@
+// `npm run bench`: the same shop page with ShopConsent, orejime and vanilla-cookieconsent (and with no
+// widget, the baseline), loaded in Chromium at 4× CPU throttling, interleaved A B C D A B C D …
+// Prints a table of medians and ratios to ShopConsent and writes it to docs/performance.md.
+//
+//   npm run bench                 7 rounds (the minimum the table is quoted with)
+//   BENCH_ROUNDS=15 npm run bench more rounds, steadier medians
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { shopPage, WIDGETS } from './widgets.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const ROUNDS = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 7));
+const CPU_THROTTLING = 4;
+const CONTENDERS = ['shopconsent', 'orejime', 'cookieconsent', 'none'];
+
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const compressed = (bytes) => ({
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const sumSizes = (buffers) =>
+  buffers
+    .map(compressed)
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), {
+      raw: 0,
+      gzip: 0,
+      brotli: 0,
+    });
+
+/** Bench pages at /bench/<contender>.html; everything else straight from the repository, uncached. */
+const startServer = () =>
+  new Promise((done) => {
+    const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
+    const server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://x').pathname;
+      const page = /^\/bench\/(\w+)\.html$/.exec(path);
+      if (page && WIDGETS[page[1]]) {
+        response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' });
+        response.end(shopPage(WIDGETS[page[1]]));
+        return;
+      }
+      const file = join(root, normalize(decodeURIComponent(path)));
+      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+        response.writeHead(path === '/privacy' ? 200 : 404, { 'content-type': 'text/plain' }).end('');
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(readFileSync(file));
+    });
+    server.listen(0, '127.0.0.1', () => done(server));
+  });
+
+/** Runs in the page before anything else: watches for the banner, long tasks and layout shifts. */
+const probe = (bannerSource) => {
+  const marks = { banner: null, longTasks: 0, longTaskMs: 0, cls: 0 };
+  window.__bench = marks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      marks.longTasks += 1;
+      marks.longTaskMs += entry.duration;
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) marks.cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  if (!bannerSource) return;
+  // The banner finder crosses into the page as source text.
+  const find = new Function(`return (${bannerSource})`)();
+  const poll = () => {
+    const element = find();
+    const box = element?.getBoundingClientRect();
+    if (box && box.height > 0 && box.width > 0) marks.banner = performance.now();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+};
+
+const metric = (metrics, name) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+
+/** One page view: what it downloaded of the widget, and what it cost the main thread. */
+const view = async (context, baseUrl, key, decide) => {
+  const widget = WIDGETS[key];
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+  await cdp.send('Performance.enable');
+  // A returning visitor sees no banner: looking for one there would only add to the measured script time.
+  await page.addInitScript(probe, widget.banner && decide === 'first' ? widget.banner.toString() : null);
+  const bodies = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (widget.files.test(path)) bodies.push(response.body().then((body) => ({ path, body })));
+  });
+
+  await page.goto(`${baseUrl}/bench/${key}.html`, { waitUntil: 'load' });
+  if (widget.banner && decide === 'first') {
+    await page.waitForFunction(() => window.__bench.banner !== null, null, { timeout: 15_000 });
+  }
+  // Whatever the widget still does after load (a lazy chunk, an idle callback) belongs to its cost.
+  await page.waitForTimeout(700);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const marks = await page.evaluate(() => window.__bench);
+  const files = await Promise.all(bodies);
+  if (decide === 'first' && widget.acceptAll) {
+    await page.locator(widget.acceptAll).first().click();
+    await page.waitForTimeout(300);
+  }
+  await page.close();
+  const blocking = files.filter((f) => widget.renderBlocking.includes(f.path)).map((f) => f.body);
+  return {
+    requests: files.length,
+    bytes: sumSizes(files.map((f) => f.body)),
+    blockingBytes: sumSizes(blocking),
+    banner: marks.banner,
+    script: metric(metrics, 'ScriptDuration') * 1000,
+    task: metric(metrics, 'TaskDuration') * 1000,
+    heap: metric(metrics, 'JSHeapUsedSize'),
+    longTasks: marks.longTasks,
+    longTaskMs: marks.longTaskMs,
+    cls: marks.cls,
+  };
+};
+
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+const server = await startServer();
+const baseUrl = `http://127.0.0.1:${server.address().port}`;
+
+const runs = Object.fromEntries(CONTENDERS.map((key) => [key, []]));
+const started = Date.now();
+for (let round = 0; round < ROUNDS; round++) {
+  for (const key of CONTENDERS) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const first = await view(context, baseUrl, key, 'first');
+    const returning = await view(context, baseUrl, key, 'returning');
+    await context.close();
+    runs[key].push({ first, returning });
+  }
+  process.stdout.write(`round ${round + 1}/${ROUNDS}\n`);
+}
+const chromiumVersion = browser.version();
+await browser.close();
+server.close();
+
+/** Medians per contender; time and heap net of the page without a widget. */
+const summary = {};
+for (const key of CONTENDERS) {
+  const pick = (fn) => median(runs[key].map(fn));
+  const base = (fn) => median(runs.none.map(fn));
+  summary[key] = {
+    blocking: runs[key][0].first.blockingBytes,
+    first: runs[key][0].first.bytes,
+    returning: runs[key][0].returning.bytes,
+    requestsFirst: pick((r) => r.first.requests),
+    requestsReturning: pick((r) => r.returning.requests),
+    banner: pick((r) => r.first.banner),
+    scriptFirst: pick((r) => r.first.script) - base((r) => r.first.script),
+    scriptReturning: pick((r) => r.returning.script) - base((r) => r.returning.script),
+    taskReturning: pick((r) => r.returning.task) - base((r) => r.returning.task),
+    longTasksFirst: pick((r) => r.first.longTasks),
+    longTasksReturning: pick((r) => r.returning.longTasks),
+    cls: pick((r) => r.first.cls),
+    heapFirst: pick((r) => r.first.heap) - base((r) => r.first.heap),
+    heapReturning: pick((r) => r.returning.heap) - base((r) => r.returning.heap),
+  };
+}
+
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+const ms = (n) => `${Math.max(0, n).toFixed(1)} ms`;
+const ours = summary.shopconsent;
+const ratio = (value, mine) => (mine > 0 ? `${(value / mine).toFixed(1)}×` : value > 0 ? '∞' : '1.0×');
+const rows = [
+  ['render-blocking, brotli', (s) => s.blocking.brotli, kB],
+  ['render-blocking, gzip', (s) => s.blocking.gzip, kB],
+  ['render-blocking, raw', (s) => s.blocking.raw, kB],
+  ['first visit, brotli', (s) => s.first.brotli, kB],
+  ['first visit, gzip', (s) => s.first.gzip, kB],
+  ['first visit, raw', (s) => s.first.raw, kB],
+  ['returning visit, brotli', (s) => s.returning.brotli, kB],
+  ['returning visit, gzip', (s) => s.returning.gzip, kB],
+  ['returning visit, raw', (s) => s.returning.raw, kB],
+  ['requests, first visit', (s) => s.requestsFirst, String],
+  ['requests, returning visit', (s) => s.requestsReturning, String],
+  ['time to banner (from navigation)', (s) => s.banner, ms],
+  ['script time, first visit', (s) => s.scriptFirst, ms],
+  ['script time, returning visit', (s) => s.scriptReturning, ms],
+  ['main-thread time, returning visit', (s) => s.taskReturning, ms],
+  ['long tasks (> 50 ms), first visit', (s) => s.longTasksFirst, String],
+  ['long tasks (> 50 ms), returning visit', (s) => s.longTasksReturning, String],
+  ['layout shift (CLS), first visit', (s) => s.cls, (n) => n.toFixed(4)],
+  ['JS heap, first visit', (s) => s.heapFirst, kB],
+  ['JS heap, returning visit', (s) => s.heapReturning, kB],
+];
+const peers = ['orejime', 'cookieconsent'];
+const header = `| median of ${ROUNDS} runs | ShopConsent | ${peers.map((p) => WIDGETS[p].name).join(' | ')} | ${peers.map((p) => `${WIDGETS[p].name} ÷ ShopConsent`).join(' | ')} |`;
+const table = [
+  header,
+  `|---|---:|${peers.map(() => '---:').join('|')}|${peers.map(() => '---:').join('|')}|`,
+  ...rows.map(([label, get, format]) => {
+    const values = peers.map((p) => get(summary[p]));
+    return `| ${label} | ${format(get(ours))} | ${values.map(format).join(' | ')} | ${values.map((v) => ratio(v, get(ours))).join(' | ')} |`;
+  }),
+].join('\n');
+
+const version = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+const ownVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+} catch {
+  // a tarball without git history still benchmarks
+}
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+const seconds = Math.round((Date.now() - started) / 1000);
+const context = [
+  `- Date: ${new Date().toISOString().slice(0, 10)}; machine: ${machine}; Node ${process.version}; Chromium ${chromiumVersion}, headless.`,
+  `- Versions: ShopConsent ${ownVersion} (commit ${commit}), orejime ${version('orejime')}, vanilla-cookieconsent ${version('vanilla-cookieconsent')}.`,
+  `- ${ROUNDS} rounds, interleaved (ShopConsent, orejime, vanilla-cookieconsent, no widget, …), each a fresh browser context with the HTTP cache off and the CPU throttled ${CPU_THROTTLING}×; ${seconds} s in all.`,
+  '- Times and heap are net of the same page without a widget. Absolute times depend on the machine: compare the ratios.',
+].join('\n');
+
+console.log(`\n${table}\n\n${context}\n`);
+
+const docPath = join(root, 'docs/performance.md');
+const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+const start = '<!-- bench:start -->';
+const end = '<!-- bench:end -->';
+const block = `${start}\n${table}\n\n${context}\n${end}`;
+if (doc.includes(start) && doc.includes(end)) {
+  writeFileSync(docPath, doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), block));
+  console.log('docs/performance.md updated.');
+} else {
+  console.log('docs/performance.md has no bench markers; the table was not written.');
+}
