@@ -64,7 +64,6 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           <h2 id="sc-preferences-title" class="sc-title">
             {t('preferences.title')}
           </h2>
-          <LanguagePicker lang={view.lang} t={t} onChange={host.setLanguage} />
           <button
             type="button"
             class="sc-close"
@@ -74,6 +73,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           >
             <span aria-hidden="true">×</span>
           </button>
+          <LanguagePicker lang={view.lang} t={t} onChange={host.setLanguage} />
         </div>
         <div class="sc-preferences-body">
           <p class="sc-text">
