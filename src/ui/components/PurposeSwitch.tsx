@@ -49,8 +49,8 @@ export const PurposeSwitch = ({
       </div>
       <p id={detailsId} class="sc-purpose-text">
         {description}
-        {note && <strong class="sc-purpose-note"> {note}</strong>}
         {cookieCount > 0 && <span class="sc-cookie-count"> · {t('purpose.cookies', { count: cookieCount })}</span>}
+        {note && <strong class="sc-purpose-note">{note}</strong>}
       </p>
     </li>
   );
