@@ -2,7 +2,7 @@ import type { Config } from '../core/config';
 import { decodeState, encodeState } from '../core/cookie-codec';
 import type { DecisionStore } from '../core/decision-store';
 import { newConsentId } from '../core/id';
-import { detectLanguage, LANGUAGES, type Lang, toLang } from '../core/languages';
+import { LANGUAGES, type Lang, pageLanguage, toLang } from '../core/languages';
 import { allConsent, choicesFor, grants, NECESSARY, noConsent } from '../core/purposes';
 import { show } from '../core/settings';
 import { type ConsentState, changedPurposes, type Source, timestamp } from '../core/state';
@@ -52,10 +52,14 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
 
   let lastValue = store.read();
   let state = readStored(lastValue);
-  let lang: Lang =
-    config.lang === 'auto'
-      ? detectLanguage([doc.documentElement.getAttribute('lang'), ...win.navigator.languages])
-      : config.lang;
+  let lang: Lang = pageLanguage(
+    config.lang,
+    doc.documentElement.getAttribute('lang'),
+    // An expired or outdated decision still tells which language the visitor chose last time.
+    decodeState(lastValue)?.lang,
+    win.navigator.languages,
+    config.defaultLang,
+  );
   let layer: Layer | null = null;
   let isReady = false;
   let uiRequested = false;

@@ -30,6 +30,7 @@ const DEFAULTS = {
   expiresDays: 182,
   cookieDomain: undefined,
   consentMode: 'auto',
+  defaultLang: 'en',
 } satisfies Omit<Config, 'settings'>;
 
 const fields = (config: Config) => {
@@ -80,6 +81,7 @@ describe('parseConfig: good values', () => {
       expiresDays: 30,
       cookieDomain: 'shop.lv',
       consentMode: true,
+      defaultLang: 'en',
     });
   });
 
@@ -100,6 +102,7 @@ describe('parseConfig: good values', () => {
       expiresDays: 90,
       cookieDomain: 'shop.lv',
       consentMode: false,
+      defaultLang: 'en',
     });
   });
 
@@ -200,6 +203,9 @@ const BAD_OBJECT_VALUES: BadCase[] = [
   ['purposes', 5, ['necessary', 'analytics', 'marketing']],
   ['purposes', { analytics: true }, ['necessary', 'analytics', 'marketing']],
   ['purposes', true, ['necessary', 'analytics', 'marketing']],
+  ['defaultLang', 'de', 'en'],
+  ['defaultLang', 'auto', 'en'],
+  ['defaultLang', 7, 'en'],
 ];
 
 describe('parseConfig: each bad value gives one warning naming the key and the value, and the default', () => {
@@ -221,6 +227,7 @@ describe('parseConfig: each bad value gives one warning naming the key and the v
     ['revision', 'data-revision', 'v 2', '1'],
     ['cookieDomain', 'data-cookie-domain', 'example.com', undefined],
     ['consentMode', 'data-consent-mode', 'yes', 'auto'],
+    ['defaultLang', 'data-default-lang', 'ru', 'en'],
   ];
   it.each(BAD_ATTRIBUTES)('attribute %s (%s="%s")', (key, attribute, value, expected) => {
     const { config, warnings } = parse({}, { [key]: value });
@@ -287,10 +294,23 @@ describe('parseConfig: purposes', () => {
   });
 
   it('warns about a custom purpose given only as a string: it needs an object with its label', () => {
-    const { config, warnings } = parse({ purposes: ['analytics', 'personalization'] });
+    const { config, warnings } = parse({ purposes: ['analytics', 'loyalty'] });
     expect(config.purposes).toEqual(['necessary', 'analytics']);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('personalization');
+    expect(warnings[0]).toContain('loyalty');
+  });
+
+  it('knows personalization and customer-service by name: they have texts, but are asked about only when listed', () => {
+    expect(DEFAULTS.purposes).not.toContain('personalization');
+    expect(DEFAULTS.purposes).not.toContain('customer-service');
+    const { config, warnings } = parse({ purposes: ['analytics', 'personalization', 'customer-service'] });
+    expect(config.purposes).toEqual(['necessary', 'analytics', 'personalization', 'customer-service']);
+    expect(warnings).toEqual([]);
+    expect(parse({}, { purposes: 'customer-service marketing' }).config.purposes).toEqual([
+      'necessary',
+      'customer-service',
+      'marketing',
+    ]);
   });
 
   it.each([
@@ -408,5 +428,27 @@ describe('parseConfig: how many purposes', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('"p6"');
     expect(warnings[1]).toContain('"p7"');
+  });
+});
+
+describe('parseConfig: defaultLang', () => {
+  it.each([
+    ['lv', 'lv'],
+    ['vi-VN', 'vi'],
+    ['KY', 'ky'],
+  ])('takes %s as %s, from the object or data-default-lang', (value, lang) => {
+    expect(parse({ defaultLang: value }).config.defaultLang).toBe(lang);
+    expect(parse({}, { defaultLang: value }).config.defaultLang).toBe(lang);
+    expect(parse({ defaultLang: value }).warnings).toEqual([]);
+  });
+
+  it('says in the warning which languages it takes and that English is used', () => {
+    const { warnings } = parse({}, { defaultLang: 'kk' });
+    expect(warnings).toEqual(['data-default-lang: "kk" is not one of mn, ky, vi, lv, en; using en.']);
+  });
+
+  it('knows the dialog settings sensitiveNote and operator without warning', () => {
+    const { warnings } = parse({ sensitiveNote: true, operator: { name: 'ЖК Migpromo' } }, { sensitiveNote: 'false' });
+    expect(warnings).toEqual([]);
   });
 });

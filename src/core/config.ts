@@ -16,6 +16,8 @@ export interface Config {
   consentMode: boolean | 'auto';
   /** Everything else (texts, links, theme, purpose details) is read by the dialog, so the core stays small. */
   settings: Settings;
+  /** The language when neither the page nor the visitor names one we speak. */
+  defaultLang: Lang;
 }
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -34,6 +36,24 @@ export interface ShopConsentConfig {
   theme?: Theme;
   /** Per-language overrides of any string in `locales/<lang>.json`, by dotted key. */
   texts?: Partial<Record<Lang, Record<string, string>>>;
+  /** The language when neither the page nor the visitor's browser names one we speak; default `en`. */
+  defaultLang?: Lang | (string & {});
+  /**
+   * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), on every
+   * purpose but necessary: `auto` (default) shows it in Vietnamese, `true` in every language, `false` never.
+   */
+  sensitiveNote?: boolean | 'true' | 'false' | 'auto';
+  /** Who processes the data (e.g. a Kazakhstan BIN), shown in the preferences; each field plain or per language. */
+  operator?: OperatorInput;
+}
+
+export interface OperatorInput {
+  name: LocalizedInput;
+  /** A registration number such as a BIN or IIN. */
+  id?: LocalizedInput;
+  address?: LocalizedInput;
+  /** E-mail or phone, shown as text. */
+  contact?: LocalizedInput;
 }
 
 export interface PurposeInput {
@@ -59,8 +79,10 @@ export const ATTRIBUTE_KEYS = [
   'cookieDomain',
   'consentMode',
   'theme',
+  'defaultLang',
+  'sensitiveNote',
 ] as const;
-const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'texts'];
+const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'texts', 'operator'];
 /** In the product contract, but not built yet: say so rather than call them unknown. */
 const LATER_KEYS: readonly string[] = ['receiptUrl', 'floatingButton'];
 /** With the cookie's other fields at their longest, eight purposes keep it under 300 bytes. */
@@ -144,6 +166,7 @@ export const parseConfig = (
       'true or false',
     ),
     settings,
+    defaultLang: read('defaultLang', toLang, 'en', `one of ${LANGUAGES.join(', ')}`),
   };
 };
 

@@ -25,6 +25,8 @@ describe('parseDialogSettings: defaults', () => {
       labels: {},
       descriptions: {},
       cookies: {},
+      sensitiveNote: 'auto',
+      operator: null,
     });
     expect(warnings).toEqual([]);
   });
@@ -253,5 +255,88 @@ describe('parseDialogSettings: purpose labels, descriptions and cookies', () => 
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('cookies');
     expect(warnings[0]).toContain('analytics');
+  });
+});
+
+describe('parseDialogSettings: the sensitive-data note', () => {
+  it.each([
+    [true, true],
+    ['true', true],
+    [false, false],
+    ['false', false],
+    ['auto', 'auto'],
+  ] as const)('takes %s as %s', (value, expected) => {
+    const { result, warnings } = dialog({ sensitiveNote: value });
+    expect(result.sensitiveNote).toBe(expected);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads data-sensitive-note, which wins over the object', () => {
+    expect(dialog({ sensitiveNote: false }, { sensitiveNote: 'true' }).result.sensitiveNote).toBe(true);
+  });
+
+  it.each([['yes'], [1], [{ vi: true }]])('warns once about %j and uses auto', (value) => {
+    const { result, warnings } = dialog({ sensitiveNote: value });
+    expect(result.sensitiveNote).toBe('auto');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('sensitiveNote');
+    expect(warnings[0]).toContain(JSON.stringify(value));
+    expect(warnings[0]).toContain('auto');
+  });
+
+  it('names the attribute when the bad value came from it', () => {
+    const { warnings } = dialog({}, { sensitiveNote: 'maybe' });
+    expect(warnings).toEqual([
+      'data-sensitive-note: "maybe" is not true, false or auto; using auto (shown in Vietnamese).',
+    ]);
+  });
+});
+
+describe('parseDialogSettings: the operator', () => {
+  const migpromo = {
+    name: 'ЖК "Migpromo"',
+    id: { ky: 'БИН 760919301616', en: 'BIN 760919301616' },
+    address: { ky: 'Казакстан, Алматы', en: 'Almaty, Kazakhstan' },
+    contact: 'info@migpromo.kz, +7 777 353 06 29',
+  };
+
+  it('keeps each field per language; a plain text counts as English', () => {
+    const { result, warnings } = dialog({ operator: migpromo });
+    expect(warnings).toEqual([]);
+    expect(result.operator).toEqual({
+      name: { en: 'ЖК "Migpromo"' },
+      id: migpromo.id,
+      address: migpromo.address,
+      contact: { en: 'info@migpromo.kz, +7 777 353 06 29' },
+    });
+  });
+
+  it('needs no more than the name', () => {
+    const { result, warnings } = dialog({ operator: { name: { lv: 'SIA MonaOK' } } });
+    expect(result.operator).toEqual({ name: { lv: 'SIA MonaOK' }, id: {}, address: {}, contact: {} });
+    expect(warnings).toEqual([]);
+  });
+
+  it('shows nothing without a name, and says so', () => {
+    const { result, warnings } = dialog({ operator: { id: 'BIN 760919301616' } });
+    expect(result.operator).toBeNull();
+    expect(warnings).toEqual(['operator.name: missing; the operator details are not shown.']);
+  });
+
+  it('warns about an unknown field and a bad one, keeping the rest', () => {
+    const { result, warnings } = dialog({ operator: { ...migpromo, bin: '760919301616', address: { fr: 'Almaty' } } });
+    expect(result.operator?.address).toEqual({});
+    expect(result.operator?.name).toEqual({ en: 'ЖК "Migpromo"' });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('operator.bin');
+    expect(warnings[1]).toContain('operator.address.fr');
+  });
+
+  it.each([['SIA MonaOK'], [42], [['SIA MonaOK']]])('warns about an operator that is not an object: %j', (operator) => {
+    const { result, warnings } = dialog({ operator });
+    expect(result.operator).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('operator');
+    expect(warnings[0]).toContain(JSON.stringify(operator).slice(0, 10));
   });
 });

@@ -18,7 +18,20 @@ export interface DialogSettings {
   descriptions: Record<string, LocalizedText>;
   /** Cookie names or patterns per purpose, as the shop listed them. */
   cookies: Record<string, string[]>;
+  /** Whether non-necessary purposes carry the sensitive-data note: `auto` means in Vietnamese only. */
+  sensitiveNote: boolean | 'auto';
+  /** Who processes the data, each field per language; `null` when the shop names no operator. */
+  operator: Operator | null;
 }
+
+export interface Operator {
+  name: LocalizedText;
+  id: LocalizedText;
+  address: LocalizedText;
+  contact: LocalizedText;
+}
+
+const OPERATOR_FIELDS = ['name', 'id', 'address', 'contact'] as const;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -49,6 +62,8 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
     labels: {},
     descriptions: {},
     cookies: {},
+    sensitiveNote: 'auto',
+    operator: null,
   };
 
   if (isText(shop) && shop.length <= 80) result.shop = shop.trim();
@@ -91,6 +106,27 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
     if (Array.isArray(item.cookies) && item.cookies.every(isText)) result.cookies[item.id] = item.cookies;
     else if (item.cookies !== undefined)
       warn(`${where}.cookies: ${show(item.cookies)} is not a list of cookie names; ignored.`);
+  }
+
+  const { sensitiveNote, operator } = settings.values;
+  if (sensitiveNote === true || sensitiveNote === 'true') result.sensitiveNote = true;
+  else if (sensitiveNote === false || sensitiveNote === 'false') result.sensitiveNote = false;
+  else if (sensitiveNote !== undefined && sensitiveNote !== 'auto' && sensitiveNote !== '')
+    bad('sensitiveNote', sensitiveNote, 'true, false or auto', 'auto (shown in Vietnamese)');
+
+  if (isRecord(operator)) {
+    for (const key of Object.keys(operator)) {
+      if (!(OPERATOR_FIELDS as readonly string[]).includes(key))
+        warn(`operator.${key}: unknown field (${OPERATOR_FIELDS.join(', ')}); ignored.`);
+    }
+    const fields = Object.fromEntries(
+      OPERATOR_FIELDS.map((field) => [field, perLanguage(operator[field], `operator.${field}`, isText, warn)]),
+    ) as unknown as Operator;
+    // A registration number or an address without the name it belongs to would tell the visitor nothing.
+    if (Object.keys(fields.name).length > 0) result.operator = fields;
+    else warn('operator.name: missing; the operator details are not shown.');
+  } else if (operator !== undefined) {
+    warn(`operator: ${show(operator)} is not an object with ${OPERATOR_FIELDS.join(', ')}; ignored.`);
   }
   return result;
 };

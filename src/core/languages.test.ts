@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, LANGUAGES, toLang } from './languages';
+import { detectLanguage, LANGUAGES, pageLanguage, toLang } from './languages';
 
 describe('toLang', () => {
   it.each([
@@ -47,8 +47,44 @@ describe('detectLanguage', () => {
     expect(detectLanguage(['mn-MN', 'en-US', 'lv'])).toBe('mn');
   });
 
-  it('falls back to English', () => {
+  it('falls back to English, or to the fallback given', () => {
     expect(detectLanguage([])).toBe('en');
     expect(detectLanguage([null, undefined, '', 'fr', 'kk'])).toBe('en');
+    expect(detectLanguage(['fr'], 'lv')).toBe('lv');
+  });
+
+  it('takes auto for no language', () => {
+    expect(detectLanguage(['auto', 'vi'])).toBe('vi');
+  });
+});
+
+describe('pageLanguage: the order of docs/adr/0015', () => {
+  // configured, <html lang>, language of the last decision, navigator.languages, the shop's default
+  it('1. the language the shop set for the page wins over everything', () => {
+    expect(pageLanguage('ky', 'vi-VN', 'lv', ['mn'], 'en')).toBe('ky');
+  });
+
+  it('2. then the page language, region tags included', () => {
+    expect(pageLanguage('auto', 'vi-VN', 'lv', ['mn'], 'en')).toBe('vi');
+    expect(pageLanguage('auto', 'lv-LV', 'mn', ['ky'], 'en')).toBe('lv');
+    expect(pageLanguage('auto', 'mn-Cyrl-MN', undefined, [], 'en')).toBe('mn');
+  });
+
+  it('3. then the language of the visitor’s last decision, when the page names none we speak', () => {
+    expect(pageLanguage('auto', null, 'lv', ['mn-MN', 'en'], 'en')).toBe('lv');
+    expect(pageLanguage('auto', 'de-DE', 'ky', ['mn'], 'en')).toBe('ky');
+  });
+
+  it('4. then the first browser language we speak', () => {
+    expect(pageLanguage('auto', null, undefined, ['de-DE', 'ky-KG', 'en-US'], 'en')).toBe('ky');
+    expect(pageLanguage('auto', '', null, ['ru', 'vi'], 'lv')).toBe('vi');
+  });
+
+  it('5. then the shop’s default language', () => {
+    expect(pageLanguage('auto', 'de', undefined, ['fr-FR', 'ru'], 'lv')).toBe('lv');
+  });
+
+  it('6. then English (the default of defaultLang)', () => {
+    expect(pageLanguage('auto', null, undefined, [], 'en')).toBe('en');
   });
 });

@@ -7,11 +7,24 @@ export const toLang = (code: unknown): Lang | undefined => {
   return LANGUAGES.find((lang) => lang === primary);
 };
 
-/** The first of `<html lang>` and the browser's preferred languages that we speak, else English. */
-export const detectLanguage = (candidates: readonly unknown[]): Lang => {
+/** The first candidate that names a language we speak (`auto` names none), else `fallback`. */
+export const detectLanguage = (candidates: readonly unknown[], fallback: Lang = 'en'): Lang => {
   for (const candidate of candidates) {
     const lang = toLang(candidate);
     if (lang) return lang;
   }
-  return 'en';
+  return fallback;
 };
+
+/**
+ * The dialog's language on this page view (docs/adr/0015): the shop's setting for the page, else the page's
+ * `<html lang>`, else the language of the visitor's last decision, else the browser's languages, else the
+ * shop's default language.
+ */
+export const pageLanguage = (
+  configured: Lang | 'auto',
+  htmlLang: unknown,
+  remembered: unknown,
+  browser: readonly unknown[],
+  defaultLang: Lang,
+): Lang => detectLanguage([configured, htmlLang, remembered, ...browser], defaultLang);

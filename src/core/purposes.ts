@@ -1,6 +1,8 @@
 export const NECESSARY = 'necessary';
 export const DEFAULT_PURPOSES = ['analytics', 'marketing'] as const;
-export const BUILT_IN_PURPOSES: readonly string[] = [NECESSARY, ...DEFAULT_PURPOSES];
+/** Purposes with ready texts in every language that a shop may ask about, e.g. `purposes: ['personalization']`. */
+export const OPTIONAL_PURPOSES = ['personalization', 'customer-service'] as const;
+export const BUILT_IN_PURPOSES: readonly string[] = [NECESSARY, ...DEFAULT_PURPOSES, ...OPTIONAL_PURPOSES];
 
 /** Lower-case ids keep the cookie value short and free of characters a cookie parser could trip on. */
 const PURPOSE_ID = /^[a-z][a-z0-9_-]{0,23}$/;

@@ -50,6 +50,6 @@ export const mountUi: MountUi = (host) => {
     const root = element.attachShadow({ mode: 'open' });
     adoptStyles(root);
     document.body.appendChild(element);
-    render(<App host={host} dialog={dialog} i18n={createI18n(dialog.texts)} />, root);
+    render(<App host={host} dialog={dialog} i18n={createI18n(dialog, host.config.defaultLang)} />, root);
   });
 };

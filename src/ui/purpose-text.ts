@@ -1,10 +1,12 @@
 import type { i18n } from 'i18next';
-import type { DialogSettings } from '../core/dialog-settings';
+import type { DialogSettings, LocalizedText } from '../core/dialog-settings';
 import type { Lang } from '../core/languages';
+import { NECESSARY } from '../core/purposes';
 
 /**
- * A purpose's label or description: the shop's own text in this language, else ours, else the shop's
- * English text; a label falls back to the purpose id, never to nothing.
+ * A purpose's label or description. The shop's texts are i18next resources (see createI18n), so this is
+ * the shop's text in this language, else ours, else either in the shop's default language or English,
+ * else the shop's text in any language; a label falls back to the purpose id, never to nothing.
  */
 export const purposeText = (
   id: string,
@@ -14,6 +16,19 @@ export const purposeText = (
   t: i18n['t'],
 ): string => {
   const own = (field === 'label' ? dialog.labels : dialog.descriptions)[id] ?? {};
-  const ours: string = t(`purposes.${id}.${field}`, { defaultValue: '' });
-  return own[lang] || ours || own.en || (field === 'label' ? id : '');
+  const text: string = t(`purposes.${id}.${field}`, { lng: lang, defaultValue: '' });
+  return text || Object.values(own).find(Boolean) || (field === 'label' ? id : '');
 };
+
+/** A text the shop gave per language (such as its operator's address): in `lang`, else the nearest one. */
+export const shopText = (text: LocalizedText, lang: Lang, defaultLang: Lang): string =>
+  text[lang] || text[defaultLang] || text.en || Object.values(text).find(Boolean) || '';
+
+/**
+ * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for every
+ * purpose but necessary; by default only where the dialog speaks Vietnamese (docs/adr/0018).
+ */
+export const sensitiveNote = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string =>
+  id !== NECESSARY && (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
+    ? t('notice.sensitive', { lng: lang })
+    : '';

@@ -3,8 +3,10 @@ import { Component, createRef } from 'preact';
 import type { UiHost, UiView } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
 import { NECESSARY, noConsent } from '../../core/purposes';
-import { purposeText } from '../purpose-text';
+import { purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
+import { LanguagePicker } from './LanguagePicker';
+import { Notices } from './Notices';
 import { PolicyLink } from './PolicyLink';
 import { PurposeSwitch } from './PurposeSwitch';
 
@@ -71,6 +73,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           >
             <span aria-hidden="true">×</span>
           </button>
+          <LanguagePicker lang={view.lang} t={t} onChange={host.setLanguage} />
         </div>
         <div class="sc-preferences-body">
           <p class="sc-text">
@@ -83,6 +86,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
                 id={id}
                 label={purposeText(id, 'label', dialog, view.lang, t)}
                 description={purposeText(id, 'description', dialog, view.lang, t)}
+                note={sensitiveNote(id, dialog, view.lang, t)}
                 cookieCount={dialog.cookies[id]?.length ?? 0}
                 checked={id === NECESSARY || choices[id] === true}
                 locked={id === NECESSARY}
@@ -91,6 +95,13 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
               />
             ))}
           </ul>
+          <Notices
+            dialog={dialog}
+            lang={view.lang}
+            defaultLang={host.config.defaultLang}
+            expiresDays={host.config.expiresDays}
+            t={t}
+          />
           {decidedAt && (
             <p class="sc-decided">
               {t('preferences.decidedOn', {

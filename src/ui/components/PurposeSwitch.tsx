@@ -4,6 +4,8 @@ export interface PurposeSwitchProps {
   id: string;
   label: string;
   description: string;
+  /** A note the law asks for on this purpose (the sensitive-data note), or empty. */
+  note?: string;
   cookieCount: number;
   checked: boolean;
   locked: boolean;
@@ -16,6 +18,7 @@ export const PurposeSwitch = ({
   id,
   label,
   description,
+  note,
   cookieCount,
   checked,
   locked,
@@ -47,6 +50,7 @@ export const PurposeSwitch = ({
       <p id={detailsId} class="sc-purpose-text">
         {description}
         {cookieCount > 0 && <span class="sc-cookie-count"> · {t('purpose.cookies', { count: cookieCount })}</span>}
+        {note && <strong class="sc-purpose-note">{note}</strong>}
       </p>
     </li>
   );

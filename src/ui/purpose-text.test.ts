@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../locales/en.json';
+import ky from '../../locales/ky.json';
+import lv from '../../locales/lv.json';
+import vi from '../../locales/vi.json';
+import type { DialogSettings } from '../core/dialog-settings';
+import { createI18n } from './i18n';
+import { purposeText, sensitiveNote, shopText } from './purpose-text';
+
+const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
+  shop: '',
+  policyUrl: null,
+  theme: 'auto',
+  texts: {},
+  labels: {},
+  descriptions: {},
+  cookies: {},
+  sensitiveNote: 'auto',
+  operator: null,
+  ...over,
+});
+const tFor = (settings: DialogSettings, defaultLang: 'en' | 'lv' = 'en') => createI18n(settings, defaultLang).t;
+
+describe('purposeText', () => {
+  it('gives our texts for the built-in purposes, the extra ones included', () => {
+    const settings = dialog();
+    const t = tFor(settings);
+    expect(purposeText('personalization', 'label', settings, 'ky', t)).toBe(ky.purposes.personalization.label);
+    expect(purposeText('customer-service', 'description', settings, 'vi', t)).toBe(
+      vi.purposes['customer-service'].description,
+    );
+  });
+
+  it('gives the shop’s own text in the language it wrote it in, and ours elsewhere', () => {
+    const settings = dialog({ descriptions: { analytics: { lv: 'Google Analytics apmeklējumu statistika.' } } });
+    const t = tFor(settings);
+    expect(purposeText('analytics', 'description', settings, 'lv', t)).toBe('Google Analytics apmeklējumu statistika.');
+    expect(purposeText('analytics', 'description', settings, 'en', t)).toBe(en.purposes.analytics.description);
+  });
+
+  it('falls back to the shop’s text in any language, then to the id: never to nothing', () => {
+    const settings = dialog({ labels: { loyalty: { ky: 'Бонустар' } } });
+    const t = tFor(settings);
+    expect(purposeText('loyalty', 'label', settings, 'lv', t)).toBe('Бонустар');
+    expect(purposeText('club', 'label', settings, 'lv', t)).toBe('club');
+    expect(purposeText('club', 'description', settings, 'lv', t)).toBe('');
+  });
+});
+
+describe('shopText', () => {
+  it('takes the language, then the default language, then English, then any', () => {
+    expect(shopText({ lv: 'Rīga', en: 'Riga' }, 'lv', 'en')).toBe('Rīga');
+    expect(shopText({ lv: 'Rīga', en: 'Riga' }, 'vi', 'lv')).toBe('Rīga');
+    expect(shopText({ lv: 'Rīga', en: 'Riga' }, 'vi', 'mn')).toBe('Riga');
+    expect(shopText({ ky: 'Алматы' }, 'vi', 'mn')).toBe('Алматы');
+    expect(shopText({}, 'vi', 'mn')).toBe('');
+  });
+});
+
+describe('sensitiveNote', () => {
+  it('by default marks every purpose but necessary, in Vietnamese only', () => {
+    const settings = dialog();
+    const t = tFor(settings);
+    for (const id of ['analytics', 'marketing', 'personalization', 'loyalty'])
+      expect(sensitiveNote(id, settings, 'vi', t), id).toBe(vi.notice.sensitive);
+    expect(sensitiveNote('necessary', settings, 'vi', t)).toBe('');
+    expect(sensitiveNote('analytics', settings, 'lv', t)).toBe('');
+    expect(vi.notice.sensitive).toContain('dữ liệu cá nhân nhạy cảm');
+  });
+
+  it('shows in every language when the shop says so, and never when it says not', () => {
+    const always = dialog({ sensitiveNote: true });
+    expect(sensitiveNote('marketing', always, 'lv', tFor(always))).toBe(lv.notice.sensitive);
+    expect(sensitiveNote('necessary', always, 'lv', tFor(always))).toBe('');
+    const never = dialog({ sensitiveNote: false });
+    expect(sensitiveNote('marketing', never, 'vi', tFor(never))).toBe('');
+  });
+});
