@@ -30,6 +30,7 @@ const DEFAULTS = {
   expiresDays: 182,
   cookieDomain: undefined,
   consentMode: 'auto',
+  receiptUrl: null,
 } satisfies Omit<Config, 'settings'>;
 
 const fields = (config: Config) => {
@@ -71,6 +72,7 @@ describe('parseConfig: good values', () => {
       consentMode: true,
       theme: 'dark',
       texts: { lv: { 'banner.title': 'Sveiki' } },
+      receiptUrl: '/consent-receipts',
     });
     expect(warnings).toEqual([]);
     expect(fields(config)).toEqual({
@@ -80,6 +82,7 @@ describe('parseConfig: good values', () => {
       expiresDays: 30,
       cookieDomain: 'shop.lv',
       consentMode: true,
+      receiptUrl: '/consent-receipts',
     });
   });
 
@@ -91,6 +94,7 @@ describe('parseConfig: good values', () => {
       expiresDays: '90',
       cookieDomain: '.shop.lv',
       consentMode: 'false',
+      receiptUrl: 'https://collect.shop.lv/r',
     });
     expect(warnings).toEqual([]);
     expect(fields(config)).toEqual({
@@ -100,6 +104,7 @@ describe('parseConfig: good values', () => {
       expiresDays: 90,
       cookieDomain: 'shop.lv',
       consentMode: false,
+      receiptUrl: 'https://collect.shop.lv/r',
     });
   });
 
@@ -376,10 +381,7 @@ describe('parseConfig: the config object itself', () => {
       theme: 'light',
       texts: {},
     });
-    expect(warnings).toEqual([
-      'receiptUrl: not supported by this version; ignored.',
-      'floatingButton: not supported by this version; ignored.',
-    ]);
+    expect(warnings).toEqual(['floatingButton: not supported by this version; ignored.']);
   });
 
   it('does not throw on hostile input', () => {
@@ -408,5 +410,40 @@ describe('parseConfig: how many purposes', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('"p6"');
     expect(warnings[1]).toContain('"p7"');
+  });
+});
+
+describe('parseConfig: receiptUrl', () => {
+  it.each([
+    ['https://collect.shop.lv/receipts'],
+    ['http://127.0.0.1:8080/r'],
+    ['/consent-receipts'],
+    ['//collect.shop.lv/r'],
+  ])('takes %s as it is', (url) => {
+    const { config, warnings } = parse({ receiptUrl: url });
+    expect(config.receiptUrl).toBe(url);
+    expect(warnings).toEqual([]);
+  });
+
+  it('takes data-receipt-url over the config object', () => {
+    const { config } = parse({ receiptUrl: '/a' }, { receiptUrl: 'https://b.example/r' });
+    expect(config.receiptUrl).toBe('https://b.example/r');
+  });
+
+  it.each([['javascript:alert(1)'], ['data:text/plain,x'], ['ftp://shop.lv/r'], ['http://['], [42], [true]])(
+    'refuses %j with one warning naming it, and sends no receipts',
+    (value) => {
+      const { config, warnings } = parse({ receiptUrl: value });
+      expect(config.receiptUrl).toBeNull();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('receiptUrl');
+      expectNamesValue(warnings[0], value);
+      expect(warnings[0]).toContain('no receipts');
+    },
+  );
+
+  it('names the attribute when the bad value came from data-receipt-url', () => {
+    const { warnings } = parse({}, { receiptUrl: 'javascript:void(0)' });
+    expect(warnings[0]).toMatch(/^data-receipt-url: /);
   });
 });

@@ -16,8 +16,6 @@ export interface DialogSettings {
   texts: Partial<Record<Lang, Record<string, string>>>;
   labels: Record<string, LocalizedText>;
   descriptions: Record<string, LocalizedText>;
-  /** Cookie names or patterns per purpose, as the shop listed them. */
-  cookies: Record<string, string[]>;
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
@@ -48,7 +46,6 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
     texts: perLanguage(texts, 'texts', isRecord, warn) as DialogSettings['texts'],
     labels: {},
     descriptions: {},
-    cookies: {},
   };
 
   if (isText(shop) && shop.length <= 80) result.shop = shop.trim();
@@ -88,9 +85,6 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
       warn(`${where}.label: missing; visitors see "${item.id}".`);
     }
     result.descriptions[item.id] = perLanguage(item.description, `${where}.description`, isText, warn);
-    if (Array.isArray(item.cookies) && item.cookies.every(isText)) result.cookies[item.id] = item.cookies;
-    else if (item.cookies !== undefined)
-      warn(`${where}.cookies: ${show(item.cookies)} is not a list of cookie names; ignored.`);
   }
   return result;
 };

@@ -5,6 +5,8 @@ export interface PurposeSwitchProps {
   label: string;
   description: string;
   cookieCount: number;
+  /** The tools this purpose covers, by brand name, as one localized list; empty for none. */
+  services: string;
   checked: boolean;
   locked: boolean;
   t: TFunction;
@@ -17,6 +19,7 @@ export const PurposeSwitch = ({
   label,
   description,
   cookieCount,
+  services,
   checked,
   locked,
   t,
@@ -48,6 +51,7 @@ export const PurposeSwitch = ({
         {description}
         {cookieCount > 0 && <span class="sc-cookie-count"> · {t('purpose.cookies', { count: cookieCount })}</span>}
       </p>
+      {services && <p class="sc-purpose-text sc-services">{t('purpose.services', { services })}</p>}
     </li>
   );
 };
