@@ -172,7 +172,7 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     }),
   );
 
-  /** Accept all; under Global Privacy Control without marketing, a decision GPC shaped (source `gpc`). */
+  /** Accept all, except that a Global Privacy Control signal keeps marketing off: then the decision is `gpc`'s. */
   const acceptAll = (source: Source) =>
     decide(
       gpcLimits ? { ...allConsent(purposes), [GPC_PURPOSE]: false } : allConsent(purposes),
