@@ -173,3 +173,84 @@ test.describe('gated tags', () => {
     expect(shop.pageErrors).toEqual([]);
   });
 });
+
+test.describe('gated tags the page adds later (an SPA, a CMS block)', () => {
+  let externalRequests = 0;
+
+  test.beforeEach(async ({ page }) => {
+    externalRequests = 0;
+    await page.route('**/vendor/late-slow.js', async (route) => {
+      externalRequests++;
+      await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+      await route.fulfill({ contentType: 'text/javascript', body: "window.ran.push('late-external');" });
+    });
+  });
+
+  /** What a shop's front-end framework does: builds the tags with the DOM API and inserts them. */
+  const addLateTags = (page: Page) =>
+    page.evaluate(() => {
+      const block = document.createElement('div');
+      block.innerHTML = `
+        <script type="text/plain" data-consent="analytics" id="late-inline" data-vendor="spa">window.ran.push('late-inline#' + document.currentScript.id + '/' + document.currentScript.dataset.vendor);</script>
+        <script type="text/plain" data-consent="analytics" src="/vendor/late-slow.js"></script>
+        <script type="text/plain" data-consent="analytics">window.ran.push('late-after-external');</script>
+        <script type="text/plain" data-consent="marketing">window.ran.push('late-marketing');</script>`;
+      document.body.append(block);
+    });
+  const LATE = ['late-inline#late-inline/spa', 'late-external', 'late-after-external'];
+
+  test('are held back until the visitor decides, then run once each, in document order', async ({ page }) => {
+    const shop = await ShopConsentPage.open(page, { body: '<script>window.ran = [];</script>' });
+    await expect(shop.banner).toBeVisible();
+    await addLateTags(page);
+    await settle(page);
+    expect(await ran(page)).toEqual([]);
+    expect(externalRequests).toBe(0);
+
+    await shop.choose();
+    await shop.toggle('analytics');
+    await shop.save();
+    await expect.poll(() => ran(page)).toHaveLength(3);
+    await settle(page);
+    expect(await ran(page)).toEqual(LATE);
+    expect(externalRequests).toBe(1);
+    await page.evaluate(() => window.ShopConsent.set({ marketing: true }));
+    await expect.poll(() => ran(page)).toEqual([...LATE, 'late-marketing']);
+    shop.expectSilent();
+  });
+
+  test('run at once for a returning visitor, the slow external one finishing before the next', async ({ page }) => {
+    const shop = await ShopConsentPage.open(page, { body: '<script>window.ran = [];</script>' });
+    await page.evaluate(() => window.ShopConsent.set({ analytics: true }));
+    shop.requests.length = 0;
+    await shop.reload();
+    await shop.settle();
+    await addLateTags(page);
+    await expect.poll(() => ran(page)).toHaveLength(3);
+    expect(await ran(page)).toEqual(LATE);
+    expect(shop.uiRequests()).toBe(0);
+    expect(await page.locator('#late-inline').getAttribute('type')).toBe('');
+    shop.expectSilent();
+  });
+
+  test('wait for a gated external tag of the page itself that is still loading', async ({ page }) => {
+    await page.route('**/vendor/slow-analytics.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+      await route.fulfill({ contentType: 'text/javascript', body: "window.ran.push('page-external');" });
+    });
+    const shop = await ShopConsentPage.open(page, {
+      body: `<script>window.ran = [];</script>
+        <script type="text/plain" data-consent="analytics" src="/vendor/slow-analytics.js"></script>`,
+    });
+    await page.evaluate(() => window.ShopConsent.set({ analytics: true }));
+    await shop.reload();
+    // The page's own slow tag is loading now; an SPA adds its tags at this very moment.
+    await page.waitForFunction(() =>
+      document.querySelector('script[src="/vendor/slow-analytics.js"]:not([type="text/plain"])'),
+    );
+    await addLateTags(page);
+    await expect.poll(() => ran(page)).toHaveLength(4);
+    expect(await ran(page)).toEqual(['page-external', ...LATE]);
+    shop.expectSilent();
+  });
+});

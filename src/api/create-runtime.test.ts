@@ -717,3 +717,263 @@ describe('runtime: never throws into the page', () => {
     }
   });
 });
+
+describe('runtime: withdrawal deletes the purpose’s cookies', () => {
+  const cookieNames = () =>
+    document.cookie
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => pair.split('=')[0])
+      .filter((name) => name !== 'shopconsent')
+      .sort();
+  const plant = () => {
+    for (const name of ['_ga', '_ga_XYZ', '_fbp', '_ttp', 'cart']) {
+      // biome-ignore lint/suspicious/noDocumentCookie: stands for the cookies the shop's tags set
+      document.cookie = `${name}=1; path=/`;
+    }
+  };
+  const object = {
+    purposes: [
+      { id: 'analytics', cookies: ['_ga', '_ga_*'] },
+      { id: 'marketing', services: ['meta-pixel', 'tiktok-pixel'] },
+    ],
+  };
+  afterEach(() => {
+    for (const name of cookieNames()) {
+      // biome-ignore lint/suspicious/noDocumentCookie: cleans up after the test
+      document.cookie = `${name}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    }
+  });
+
+  it('withdrawing one purpose deletes its cookies and keeps the others', () => {
+    const { start, api, events } = setup({ object });
+    start();
+    api.acceptAll();
+    plant();
+    api.set({ marketing: false });
+    expect(cookieNames()).toEqual(['_ga', '_ga_XYZ', 'cart']);
+    expect(events.change.at(-1)).toMatchObject({ changed: ['marketing'], state: { purposes: { marketing: false } } });
+  });
+
+  it('a reset withdraws everything that was granted', () => {
+    const { start, api } = setup({ object });
+    start();
+    api.acceptAll();
+    plant();
+    api.reset();
+    expect(cookieNames()).toEqual(['cart']);
+  });
+
+  it('a withdrawal in another tab deletes the cookies here too', () => {
+    const stored = storedState({ purposes: { necessary: true, analytics: true, marketing: true } });
+    const { start, api } = setup({ object, stored: encodeState(stored) });
+    start();
+    plant();
+    const other = {
+      ...stored,
+      decidedAt: new Date(NOW).toISOString(),
+      purposes: { ...stored.purposes, analytics: false },
+    };
+    FakeChannel.all.at(-1)?.onmessage?.({ data: encodeState(other) } as MessageEvent);
+    expect(api.has('analytics')).toBe(false);
+    expect(cookieNames()).toEqual(['_fbp', '_ttp', 'cart']);
+  });
+
+  it('deciding without withdrawing anything deletes nothing, even a refusal from undecided', () => {
+    const { start, api } = setup({ object });
+    start();
+    plant();
+    api.rejectAll();
+    api.set({ analytics: true });
+    expect(cookieNames()).toEqual(['_fbp', '_ga', '_ga_XYZ', '_ttp', 'cart']);
+  });
+});
+
+describe('runtime: Global Privacy Control', () => {
+  const withGpc = (value: unknown) => {
+    Object.defineProperty(window.navigator, 'globalPrivacyControl', { value, configurable: true });
+    cleanups.push(() => {
+      delete (window.navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl;
+    });
+  };
+
+  it('accept all, from the API or the dialog, leaves marketing off and records gpc', async () => {
+    withGpc(true);
+    const { start, api, events, mount } = setup();
+    start();
+    await flush();
+    const host = mount.mock.calls[0][0] as UiHost;
+    expect(host.view().gpc).toBe(true);
+    host.acceptAll('banner');
+    expect(api.get()).toMatchObject({
+      source: 'gpc',
+      purposes: { necessary: true, analytics: true, marketing: false },
+    });
+    expect(events.change[0]).toMatchObject({ source: 'gpc', changed: ['analytics'] });
+    api.reset();
+    api.acceptAll();
+    expect(api.get()).toMatchObject({ source: 'gpc', purposes: { analytics: true, marketing: false } });
+  });
+
+  it('the visitor (or the shop’s code) can still switch marketing on explicitly', async () => {
+    withGpc(true);
+    const { start, api, mount } = setup();
+    start();
+    await flush();
+    const host = mount.mock.calls[0][0] as UiHost;
+    host.decide({ analytics: false, marketing: true }, 'preferences');
+    expect(api.get()).toMatchObject({ source: 'preferences', purposes: { marketing: true } });
+    api.set({ marketing: true, analytics: true });
+    expect(api.get()).toMatchObject({ source: 'api', purposes: { analytics: true, marketing: true } });
+  });
+
+  it('changes nothing without the signal, or for a shop that does not ask about marketing', async () => {
+    withGpc(false);
+    const first = setup();
+    first.start();
+    first.api.acceptAll();
+    expect(first.api.get()).toMatchObject({ source: 'api', purposes: { marketing: true } });
+
+    withGpc(true);
+    const second = setup({ attributes: { purposes: 'analytics' } });
+    second.start();
+    await flush();
+    expect((second.mount.mock.calls[0][0] as UiHost).view().gpc).toBe(false);
+    second.api.acceptAll();
+    expect(second.api.get()).toMatchObject({ source: 'api', purposes: { necessary: true, analytics: true } });
+  });
+
+  it('leaves a decision already stored as it is', () => {
+    withGpc(true);
+    const stored = storedState({ purposes: { necessary: true, analytics: true, marketing: true } });
+    const { start, api } = setup({ stored: encodeState(stored) });
+    start();
+    expect(api.has('marketing')).toBe(true);
+  });
+});
+
+describe('runtime: receipts', () => {
+  const beacons = () => {
+    const beacon = vi.spyOn(window.navigator, 'sendBeacon').mockReturnValue(true);
+    return () => beacon.mock.calls.map(([, body]) => JSON.parse(String(body)));
+  };
+  const flushReceipts = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('sends every decision made in this tab, withdrawals included, with the page and the shop', async () => {
+    const sent = beacons();
+    const { start, api } = setup({ object: { receiptUrl: 'https://collect.shop.lv/r', shop: 'MonaOK' } });
+    start();
+    api.acceptAll();
+    api.set({ marketing: false });
+    await flushReceipts();
+    expect(sent()).toEqual([
+      {
+        format: 1,
+        ...api.get(),
+        source: 'api',
+        purposes: { necessary: true, analytics: true, marketing: true },
+        url: location.href,
+        version: VERSION,
+        shop: 'MonaOK',
+      },
+      { format: 1, ...api.get(), url: location.href, version: VERSION, shop: 'MonaOK' },
+    ]);
+  });
+
+  it('sends nothing for a reset, nor for a decision another tab made (that tab sends it)', async () => {
+    const sent = beacons();
+    const { start, api } = setup({ object: { receiptUrl: '/r' } });
+    start();
+    api.rejectAll();
+    api.reset();
+    const other = storedState({ decidedAt: new Date(NOW).toISOString() });
+    FakeChannel.all.at(-1)?.onmessage?.({ data: encodeState(other) } as MessageEvent);
+    await flushReceipts();
+    expect(api.get()?.source).toBe('sync');
+    expect(sent().map((receipt) => receipt.source)).toEqual(['api']);
+  });
+
+  it('sends nothing without receiptUrl', async () => {
+    const sent = beacons();
+    const { start, api } = setup();
+    start();
+    api.acceptAll();
+    await flushReceipts();
+    expect(sent()).toEqual([]);
+  });
+});
+
+describe('runtime: iframes and tags added later', () => {
+  const page = (markup: string) => {
+    const doc = document.implementation.createHTMLDocument('shop');
+    doc.body.innerHTML = markup;
+    return doc;
+  };
+  beforeEach(() => {
+    // happy-dom loads no iframe pages and reports each attempt on stderr; a browser would load them.
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+
+  it('"allow and load" is a decision of the visitor for that iframe’s purposes (source preferences)', () => {
+    const doc = page('<iframe id="v" data-consent="marketing" data-src="https://video.example/e/1"></iframe>');
+    const { start, api, events } = setup({ doc });
+    start();
+    const placeholder = doc.querySelector('shopconsent-embed');
+    expect(placeholder).not.toBeNull();
+    placeholder?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="load"]')?.click();
+    expect(api.get()).toMatchObject({ source: 'preferences', purposes: { analytics: false, marketing: true } });
+    expect(events.change).toEqual([{ state: api.get(), changed: ['marketing'], source: 'preferences' }]);
+    expect(doc.getElementById('v')?.getAttribute('src')).toBe('https://video.example/e/1');
+    expect(doc.querySelector('shopconsent-embed')).toBeNull();
+  });
+
+  it('keeps what the visitor granted before when an iframe asks for more', () => {
+    const doc = page('<iframe data-consent="marketing" data-src="/v"></iframe>');
+    const { start, api } = setup({ doc });
+    start();
+    api.set({ analytics: true });
+    doc
+      .querySelector('shopconsent-embed')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="load"]')
+      ?.click();
+    expect(api.get()?.purposes).toEqual({ necessary: true, analytics: true, marketing: true });
+  });
+
+  it('the placeholder’s link opens the preferences', () => {
+    const doc = page('<iframe data-consent="marketing" data-src="/v"></iframe>');
+    const { start, events } = setup({ doc, stored: encodeState(storedState()) });
+    start();
+    doc
+      .querySelector('shopconsent-embed')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="preferences"]')
+      ?.click();
+    expect(events.open).toEqual([{ layer: 'preferences' }]);
+  });
+
+  it('follows setLanguage', () => {
+    const doc = page('<iframe data-consent="marketing" data-src="/v"></iframe>');
+    const { start, api } = setup({ doc, object: { lang: 'en' } });
+    start();
+    api.setLanguage('vi');
+    const root = doc.querySelector('shopconsent-embed')?.shadowRoot;
+    expect(root?.querySelector('[role="group"]')?.getAttribute('lang')).toBe('vi');
+    expect(root?.querySelector('[data-action="load"]')?.textContent).toBe('Đồng ý và tải');
+  });
+
+  it('gates a script and an iframe the page adds after it started', async () => {
+    const doc = page('<p>shop</p>');
+    const { start, api } = setup({ doc, stored: encodeState(storedState()) });
+    start();
+    doc.body.insertAdjacentHTML(
+      'beforeend',
+      '<script type="text/plain" data-consent="marketing" id="late">1</script><iframe data-consent="marketing" data-src="/v"></iframe>',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(doc.querySelector('shopconsent-embed')).not.toBeNull();
+    expect(doc.getElementById('late')?.getAttribute('type')).toBe('text/plain');
+    api.set({ marketing: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(doc.getElementById('late')?.getAttribute('type')).toBe('');
+    expect(doc.querySelector('shopconsent-embed')).toBeNull();
+  });
+});

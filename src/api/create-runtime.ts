@@ -9,6 +9,13 @@ import { type ConsentState, changedPurposes, type Source, timestamp } from '../c
 import { isCurrent, narrowed } from '../core/validity';
 import { reportError, type Warn } from '../core/warn';
 import { createConsentMode } from '../integrations/consent-mode';
+import { deleteCookies } from '../integrations/cookie-cleanup';
+import { embedTexts } from '../integrations/embed-texts';
+import { observeGatedTags } from '../integrations/gated-tags';
+import { GPC_PURPOSE, hasGpc } from '../integrations/gpc';
+import { createIframeGate } from '../integrations/iframe-gate';
+import { parsePurposeCookies } from '../integrations/purpose-cookies';
+import { createReceipts, toReceipt } from '../integrations/receipts';
 import { createScriptGate } from '../integrations/script-gate';
 import { createTabSync } from '../integrations/tab-sync';
 import type { EventDetails, EventName, Layer, ShopConsentApi, UiHost, UiLoader } from './types';
@@ -26,6 +33,10 @@ export interface RuntimeDeps {
 }
 
 const EVENTS: readonly EventName[] = ['ready', 'change', 'open', 'close'];
+
+/** The shop's name for a receipt: as `data-shop` gave it, when it is a usable one. */
+const shopName = (value: unknown): string =>
+  typeof value === 'string' && value.trim().length <= 80 ? value.trim() : '';
 
 /** Runs `fn`; what it throws goes to the console instead of into the host page. */
 const guard = <T>(what: string, fn: () => T): T | null => {
@@ -75,8 +86,21 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
   const has = (purpose: string) => grants(state?.purposes, purpose);
 
   const consentMode = createConsentMode(win, config.consentMode);
-  const gate = createScriptGate(doc, (ids) => ids.every(has));
+  const { cookies, services } = parsePurposeCookies(config.settings, purposes, warn);
+  // Under Global Privacy Control "accept all" leaves marketing off; the visitor may still switch it on.
+  const gpcLimits = hasGpc(win.navigator) && purposes.includes(GPC_PURPOSE);
+  const { shop, texts } = config.settings.values;
+  const receipts = config.receiptUrl && createReceipts(win, config.receiptUrl, warn);
+  const granted = (ids: string[]) => ids.every(has);
+  const gate = createScriptGate(doc, granted);
+  const iframes = createIframeGate(doc, {
+    isGranted: granted,
+    texts: () => ({ lang, texts: embedTexts(lang, texts) }),
+    allow: (ids) => decide({ ...state?.purposes, ...Object.fromEntries(ids.map((id) => [id, true])) }, 'preferences'),
+    openPreferences: () => setLayer('preferences'),
+  });
   const releaseTags = () => {
+    guard('showing gated iframes', iframes.update);
     gate.release().catch((error) => reportError('releasing gated tags failed:', error));
   };
 
@@ -98,7 +122,10 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     else if (previous) emit('close', { layer: previous });
   };
 
-  /** Makes `next` the decision: stored, announced to other tabs, Google tags, the page, then acted upon. */
+  /**
+   * Makes `next` the decision: stored, announced to other tabs, Google tags and the collector; the
+   * cookies of withdrawn purposes deleted; then the page told and the tags released.
+   */
   const commit = (next: ConsentState | null, source: Source | 'reset', fromOtherTab?: boolean) => {
     const changed = changedPurposes(state, next);
     state = next;
@@ -106,9 +133,20 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
       lastValue = next ? encodeState(next) : undefined;
       guard('storing the decision', () => (lastValue ? store.write(lastValue) : store.remove()));
       sync.announce(lastValue);
+      // The tab that decided sends the receipt; a reset is no decision of the visitor's (docs/receipts.md).
+      if (next && receipts)
+        guard('sending the receipt', () => receipts.send(toReceipt(next, win.location.href, VERSION, shopName(shop))));
     }
     // Google tags must hear the new signals before the tags this decision allows start running.
     consentMode?.update(next);
+    // A purpose in `changed` that is not granted now was granted before: it was withdrawn.
+    const withdrawn = changed.filter((id) => !grants(next?.purposes, id));
+    guard('deleting cookies', () =>
+      deleteCookies(
+        win.location,
+        withdrawn.flatMap((id) => cookies[id] ?? []),
+      ),
+    );
     emit('change', { state: snapshot(), changed, source });
     releaseTags();
     setLayer(next ? null : 'banner');
@@ -138,11 +176,19 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     }),
   );
 
+  /** Accept all, except that a Global Privacy Control signal keeps marketing off: then the decision is `gpc`'s. */
+  const acceptAll = (source: Source) =>
+    decide(
+      gpcLimits ? { ...allConsent(purposes), [GPC_PURPOSE]: false } : allConsent(purposes),
+      gpcLimits ? 'gpc' : source,
+    );
+
   const setLanguage = (code: string) => {
     const next = toLang(code);
     if (next) lang = next;
     else warn(`setLanguage: ${show(code)} is not one of ${LANGUAGES.join(', ')}; the language stays ${lang}.`);
     notifyUi();
+    guard('showing gated iframes', iframes.update);
   };
 
   const on = <E extends EventName>(event: E, listener: (detail: EventDetails[E]) => void) => {
@@ -188,7 +234,7 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     on,
     open: () => setLayer('preferences'),
     close: () => setLayer(null),
-    acceptAll: () => decide(allConsent(purposes), 'api'),
+    acceptAll: () => acceptAll('api'),
     rejectAll: () => decide(noConsent(purposes), 'api'),
     set,
     reset: () => commit(null, 'reset'),
@@ -203,12 +249,15 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
 
   const host: UiHost = {
     config,
-    view: () => ({ layer, lang, state: snapshot() }),
+    view: () => ({ layer, lang, state: snapshot(), gpc: gpcLimits }),
     subscribe: (listener) => {
       uiListeners.add(listener);
       return () => uiListeners.delete(listener);
     },
     decide,
+    acceptAll,
+    cookies,
+    services,
     openPreferences: methods.open,
     closePreferences: () => setLayer(state ? null : 'banner'),
     setLanguage,
@@ -217,8 +266,14 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
   /** Announces the decision (or its absence) and asks the visitor if needed. Call once `api` is reachable. */
   const start = () => {
     if (state) consentMode?.update(state);
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', releaseTags);
-    else releaseTags();
+    // Tags are released once the page is parsed (an inline script may still be arriving before that);
+    // from then on, tags the page adds are gated as they come.
+    const watch = () => {
+      releaseTags();
+      observeGatedTags(doc, releaseTags);
+    };
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', watch);
+    else watch();
     doc.addEventListener('click', (event) => {
       if ((event.target as Element | null)?.closest?.('[data-shopconsent="open"]')) {
         event.preventDefault();

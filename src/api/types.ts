@@ -53,12 +53,19 @@ export interface UiView {
   layer: Layer | null;
   lang: Lang;
   state: ConsentState | null;
+  /** The browser sends Global Privacy Control, so "accept all" leaves marketing off. */
+  gpc: boolean;
 }
 export interface UiHost {
   config: Config;
   view(): UiView;
   subscribe(listener: () => void): () => void;
   decide(purposes: Record<string, boolean>, source: 'banner' | 'preferences'): void;
+  /** Accept all, as the core defines it (Global Privacy Control keeps marketing off). */
+  acceptAll(source: 'banner' | 'preferences'): void;
+  /** Per purpose: the cookie names and patterns withdrawing it deletes, and the catalogue services named. */
+  cookies: Record<string, string[]>;
+  services: Record<string, string[]>;
   openPreferences(): void;
   /** Leaves the preferences: back to the banner while undecided, otherwise closed. */
   closePreferences(): void;

@@ -31,6 +31,7 @@ const DEFAULTS = {
   cookieDomain: undefined,
   consentMode: 'auto',
   defaultLang: 'en',
+  receiptUrl: null,
 } satisfies Omit<Config, 'settings'>;
 
 const fields = (config: Config) => {
@@ -72,6 +73,7 @@ describe('parseConfig: good values', () => {
       consentMode: true,
       theme: 'dark',
       texts: { lv: { 'banner.title': 'Sveiki' } },
+      receiptUrl: '/consent-receipts',
     });
     expect(warnings).toEqual([]);
     expect(fields(config)).toEqual({
@@ -82,6 +84,7 @@ describe('parseConfig: good values', () => {
       cookieDomain: 'shop.lv',
       consentMode: true,
       defaultLang: 'en',
+      receiptUrl: '/consent-receipts',
     });
   });
 
@@ -93,6 +96,7 @@ describe('parseConfig: good values', () => {
       expiresDays: '90',
       cookieDomain: '.shop.lv',
       consentMode: 'false',
+      receiptUrl: 'https://collect.shop.lv/r',
     });
     expect(warnings).toEqual([]);
     expect(fields(config)).toEqual({
@@ -103,6 +107,7 @@ describe('parseConfig: good values', () => {
       cookieDomain: 'shop.lv',
       consentMode: false,
       defaultLang: 'en',
+      receiptUrl: 'https://collect.shop.lv/r',
     });
   });
 
@@ -396,10 +401,7 @@ describe('parseConfig: the config object itself', () => {
       theme: 'light',
       texts: {},
     });
-    expect(warnings).toEqual([
-      'receiptUrl: not supported by this version; ignored.',
-      'floatingButton: not supported by this version; ignored.',
-    ]);
+    expect(warnings).toEqual(['floatingButton: not supported by this version; ignored.']);
   });
 
   it('does not throw on hostile input', () => {
@@ -450,5 +452,40 @@ describe('parseConfig: defaultLang', () => {
   it('knows the dialog settings sensitiveNote and operator without warning', () => {
     const { warnings } = parse({ sensitiveNote: true, operator: { name: 'ЖК Migpromo' } }, { sensitiveNote: 'false' });
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('parseConfig: receiptUrl', () => {
+  it.each([
+    ['https://collect.shop.lv/receipts'],
+    ['http://127.0.0.1:8080/r'],
+    ['/consent-receipts'],
+    ['//collect.shop.lv/r'],
+  ])('takes %s as it is', (url) => {
+    const { config, warnings } = parse({ receiptUrl: url });
+    expect(config.receiptUrl).toBe(url);
+    expect(warnings).toEqual([]);
+  });
+
+  it('takes data-receipt-url over the config object', () => {
+    const { config } = parse({ receiptUrl: '/a' }, { receiptUrl: 'https://b.example/r' });
+    expect(config.receiptUrl).toBe('https://b.example/r');
+  });
+
+  it.each([['javascript:alert(1)'], ['data:text/plain,x'], ['ftp://shop.lv/r'], ['http://['], [42], [true]])(
+    'refuses %j with one warning naming it, and sends no receipts',
+    (value) => {
+      const { config, warnings } = parse({ receiptUrl: value });
+      expect(config.receiptUrl).toBeNull();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('receiptUrl');
+      expectNamesValue(warnings[0], value);
+      expect(warnings[0]).toContain('no receipts');
+    },
+  );
+
+  it('names the attribute when the bad value came from data-receipt-url', () => {
+    const { warnings } = parse({}, { receiptUrl: 'javascript:void(0)' });
+    expect(warnings[0]).toMatch(/^data-receipt-url: /);
   });
 });

@@ -14,6 +14,8 @@ export interface Config {
   cookieDomain: string | undefined;
   /** `auto`: push Google Consent Mode signals only when the page already has `gtag` or `dataLayer`. */
   consentMode: boolean | 'auto';
+  /** Where each decision is sent as a receipt (an http(s) URL, possibly relative), or `null` for none. */
+  receiptUrl: string | null;
   /** Everything else (texts, links, theme, purpose details) is read by the dialog, so the core stays small. */
   settings: Settings;
   /** The language when neither the page nor the visitor names one we speak. */
@@ -34,6 +36,8 @@ export interface ShopConsentConfig {
   cookieDomain?: string;
   consentMode?: boolean | 'true' | 'false';
   theme?: Theme;
+  /** Each decision made in this tab is sent there as a JSON receipt (docs/receipts.md). */
+  receiptUrl?: string;
   /** Per-language overrides of any string in `locales/<lang>.json`, by dotted key. */
   texts?: Partial<Record<Lang, Record<string, string>>>;
   /** The language when neither the page nor the visitor's browser names one we speak; default `en`. */
@@ -60,6 +64,8 @@ export interface PurposeInput {
   id: string;
   /** Cookie names or `*` patterns this purpose sets, e.g. `["_ga", "_ga_*"]`. */
   cookies?: string[];
+  /** Tools whose cookies this purpose covers, from the built-in catalogue: `["ga4", "meta-pixel"]`. */
+  services?: string[];
   label?: LocalizedInput;
   description?: LocalizedInput;
 }
@@ -81,10 +87,11 @@ export const ATTRIBUTE_KEYS = [
   'theme',
   'defaultLang',
   'sensitiveNote',
+  'receiptUrl',
 ] as const;
 const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'texts', 'operator'];
 /** In the product contract, but not built yet: say so rather than call them unknown. */
-const LATER_KEYS: readonly string[] = ['receiptUrl', 'floatingButton'];
+const LATER_KEYS: readonly string[] = ['floatingButton'];
 /** With the cookie's other fields at their longest, eight purposes keep it under 300 bytes. */
 export const MAX_PURPOSES = 8;
 
@@ -165,9 +172,22 @@ export const parseConfig = (
       'auto',
       'true or false',
     ),
+    receiptUrl: readReceiptUrl(values.receiptUrl, bad),
     settings,
     defaultLang: read('defaultLang', toLang, 'en', `one of ${LANGUAGES.join(', ')}`),
   };
+};
+
+/** An http(s) address, absolute or relative to the page; anything else (`javascript:`, `data:`) is refused. */
+const readReceiptUrl = (value: unknown, bad: ReturnType<typeof settingWarner>): string | null => {
+  if (value === undefined || value === '') return null;
+  try {
+    if (typeof value === 'string' && /^https?:$/.test(new URL(value, 'https://shop.invalid/').protocol)) return value;
+  } catch {
+    // refused below, like any other address that is not a web address
+  }
+  bad('receiptUrl', value, 'an http(s) URL', 'no receipts');
+  return null;
 };
 
 const parsePurposes = (settings: Settings, bad: ReturnType<typeof settingWarner>, warn: Warn): string[] => {

@@ -24,7 +24,6 @@ describe('parseDialogSettings: defaults', () => {
       texts: {},
       labels: {},
       descriptions: {},
-      cookies: {},
       sensitiveNote: 'auto',
       operator: null,
     });
@@ -180,7 +179,7 @@ describe('parseDialogSettings: texts', () => {
   });
 });
 
-describe('parseDialogSettings: purpose labels, descriptions and cookies', () => {
+describe('parseDialogSettings: purpose labels and descriptions', () => {
   const personalization = {
     id: 'personalization',
     label: { lv: 'Personalizācija', en: 'Personalisation', vi: 'Cá nhân hóa' },
@@ -188,12 +187,11 @@ describe('parseDialogSettings: purpose labels, descriptions and cookies', () => 
     cookies: ['_pers', '_pers_*'],
   };
 
-  it('keeps labels and descriptions per language, and the cookie list', () => {
+  it('keeps labels and descriptions per language', () => {
     const { result, warnings } = dialog({ purposes: ['analytics', personalization] });
     expect(warnings).toEqual([]);
     expect(result.labels.personalization).toEqual(personalization.label);
     expect(result.descriptions.personalization).toEqual(personalization.description);
-    expect(result.cookies.personalization).toEqual(['_pers', '_pers_*']);
   });
 
   it('takes a plain string as the English text', () => {
@@ -203,11 +201,6 @@ describe('parseDialogSettings: purpose labels, descriptions and cookies', () => 
     expect(warnings).toEqual([]);
     expect(result.labels.personalization).toEqual({ en: 'Personalisation' });
     expect(result.descriptions.personalization).toEqual({ en: 'Pages made for you.' });
-  });
-
-  it('lets a shop list cookies for a built-in purpose', () => {
-    const { result } = dialog({ purposes: [{ id: 'analytics', cookies: ['_ga', '_ga_*'] }, 'marketing'] });
-    expect(result.cookies).toEqual({ analytics: ['_ga', '_ga_*'] });
   });
 
   it('warns about and skips a label in an unknown language or an empty one', () => {
@@ -244,17 +237,9 @@ describe('parseDialogSettings: purpose labels, descriptions and cookies', () => 
     expect(warnings).toEqual([]);
   });
 
-  it.each([
-    ['a string', '_ga'],
-    ['a list with a number', ['_ga', 5]],
-    ['a list with an empty name', ['_ga', '']],
-    ['an object', { _ga: true }],
-  ])('warns about cookies as %s and keeps none', (_name, cookies) => {
-    const { result, warnings } = dialog({ purposes: [{ id: 'analytics', cookies }] });
-    expect(result.cookies).toEqual({});
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('cookies');
-    expect(warnings[0]).toContain('analytics');
+  it('leaves cookies and services to the core, which warns about them once', () => {
+    const { warnings } = dialog({ purposes: [{ id: 'analytics', cookies: 5, services: ['nope'] }] });
+    expect(warnings).toEqual([]);
   });
 });
 

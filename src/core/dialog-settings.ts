@@ -16,8 +16,6 @@ export interface DialogSettings {
   texts: Partial<Record<Lang, Record<string, string>>>;
   labels: Record<string, LocalizedText>;
   descriptions: Record<string, LocalizedText>;
-  /** Cookie names or patterns per purpose, as the shop listed them. */
-  cookies: Record<string, string[]>;
   /** Whether non-necessary purposes carry the sensitive-data note: `auto` means in Vietnamese only. */
   sensitiveNote: boolean | 'auto';
   /** Who processes the data, each field per language; `null` when the shop names no operator. */
@@ -61,7 +59,6 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
     texts: perLanguage(texts, 'texts', isRecord, warn) as DialogSettings['texts'],
     labels: {},
     descriptions: {},
-    cookies: {},
     sensitiveNote: 'auto',
     operator: null,
   };
@@ -103,9 +100,6 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
       warn(`${where}.label: missing; visitors see "${item.id}".`);
     }
     result.descriptions[item.id] = perLanguage(item.description, `${where}.description`, isText, warn);
-    if (Array.isArray(item.cookies) && item.cookies.every(isText)) result.cookies[item.id] = item.cookies;
-    else if (item.cookies !== undefined)
-      warn(`${where}.cookies: ${show(item.cookies)} is not a list of cookie names; ignored.`);
   }
 
   const { sensitiveNote, operator } = settings.values;

@@ -1,6 +1,4 @@
-/** The purposes a gated tag names: `data-consent="analytics marketing"` needs both. */
-const requiredPurposes = (element: Element): string[] =>
-  (element.getAttribute('data-consent') ?? '').split(/[\s,]+/).filter(Boolean);
+import { GATED_SCRIPTS, requiredPurposes } from './gated-tags';
 
 /** Replaces the inert placeholder with a live copy; resolves once an external script has loaded or failed. */
 const run = (doc: Document, placeholder: HTMLScriptElement): Promise<unknown> | undefined => {
@@ -27,14 +25,13 @@ const run = (doc: Document, placeholder: HTMLScriptElement): Promise<unknown> | 
 /**
  * Runs `<script type="text/plain" data-consent="…">` tags once their purposes are granted: each exactly
  * once, in document order, an external one finishing before the next starts, as the browser would have
- * run them. Releases queue up, so two quick decisions never run a tag twice.
+ * run them. Releases queue up, so two quick decisions never run a tag twice, and tags the page adds
+ * later wait for the external ones released before them.
  */
 export const createScriptGate = (doc: Document, isGranted: (purposes: string[]) => boolean) => {
   let queue: Promise<unknown> = Promise.resolve();
   const releaseAll = async () => {
-    for (const placeholder of Array.from(
-      doc.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent]'),
-    )) {
+    for (const placeholder of Array.from(doc.querySelectorAll<HTMLScriptElement>(GATED_SCRIPTS))) {
       const purposes = requiredPurposes(placeholder);
       if (purposes.length > 0 && placeholder.isConnected && isGranted(purposes)) await run(doc, placeholder);
     }

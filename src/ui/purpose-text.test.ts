@@ -14,7 +14,6 @@ const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
   texts: {},
   labels: {},
   descriptions: {},
-  cookies: {},
   sensitiveNote: 'auto',
   operator: null,
   ...over,

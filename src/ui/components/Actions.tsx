@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { UiHost } from '../../api/types';
-import { allConsent, noConsent } from '../../core/purposes';
+import { noConsent } from '../../core/purposes';
 
 export interface ActionsProps {
   host: UiHost;
@@ -22,7 +22,7 @@ export const Actions = ({ host, t, source, third }: ActionsProps) => {
         type="button"
         class="sc-button sc-primary"
         data-action="accept-all"
-        onClick={() => host.decide(allConsent(purposes), source)}
+        onClick={() => host.acceptAll(source)}
       >
         {t('actions.acceptAll')}
       </button>

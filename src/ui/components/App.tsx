@@ -37,7 +37,7 @@ export class App extends Component<AppProps, UiView> {
     return (
       <div class="sc" dir="ltr">
         {view.layer === 'banner' ? (
-          <Banner host={host} dialog={dialog} lang={view.lang} t={t} />
+          <Banner host={host} dialog={dialog} lang={view.lang} gpc={view.gpc} t={t} />
         ) : (
           <Preferences host={host} dialog={dialog} t={t} view={view} />
         )}

@@ -9,11 +9,13 @@ export interface BannerProps {
   host: UiHost;
   dialog: DialogSettings;
   lang: Lang;
+  /** Global Privacy Control keeps marketing off: say so. */
+  gpc: boolean;
   t: TFunction;
 }
 
 /** The first layer: what happens, the policy, and the choices, accept and reject equally prominent. */
-export const Banner = ({ host, dialog, lang, t }: BannerProps) => {
+export const Banner = ({ host, dialog, lang, gpc, t }: BannerProps) => {
   return (
     <div
       class="sc-banner"
@@ -32,6 +34,7 @@ export const Banner = ({ host, dialog, lang, t }: BannerProps) => {
         <p id="sc-banner-text" class="sc-text">
           {t('banner.text')} <PolicyLink dialog={dialog} t={t} />
         </p>
+        {gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
       </div>
       <Actions
         host={host}

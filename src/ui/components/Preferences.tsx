@@ -3,6 +3,7 @@ import { Component, createRef } from 'preact';
 import type { UiHost, UiView } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
 import { NECESSARY, noConsent } from '../../core/purposes';
+import { SERVICE_NAMES } from '../../integrations/service-catalogue';
 import { purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
@@ -79,6 +80,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           <p class="sc-text">
             {t('preferences.text')} <PolicyLink dialog={dialog} t={t} />
           </p>
+          {view.gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
           <ul class="sc-purposes">
             {purposes.map((id) => (
               <PurposeSwitch
@@ -87,7 +89,10 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
                 label={purposeText(id, 'label', dialog, view.lang, t)}
                 description={purposeText(id, 'description', dialog, view.lang, t)}
                 note={sensitiveNote(id, dialog, view.lang, t)}
-                cookieCount={dialog.cookies[id]?.length ?? 0}
+                cookieCount={host.cookies[id]?.length ?? 0}
+                services={new Intl.ListFormat(view.lang, { type: 'unit' }).format(
+                  (host.services[id] ?? []).map((service) => SERVICE_NAMES[service]),
+                )}
                 checked={id === NECESSARY || choices[id] === true}
                 locked={id === NECESSARY}
                 t={t}

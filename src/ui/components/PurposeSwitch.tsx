@@ -7,6 +7,8 @@ export interface PurposeSwitchProps {
   /** A note the law asks for on this purpose (the sensitive-data note), or empty. */
   note?: string;
   cookieCount: number;
+  /** The tools this purpose covers, by brand name, as one localized list; empty for none. */
+  services: string;
   checked: boolean;
   locked: boolean;
   t: TFunction;
@@ -20,6 +22,7 @@ export const PurposeSwitch = ({
   description,
   note,
   cookieCount,
+  services,
   checked,
   locked,
   t,
@@ -52,6 +55,7 @@ export const PurposeSwitch = ({
         {cookieCount > 0 && <span class="sc-cookie-count"> · {t('purpose.cookies', { count: cookieCount })}</span>}
         {note && <strong class="sc-purpose-note">{note}</strong>}
       </p>
+      {services && <p class="sc-purpose-text sc-services">{t('purpose.services', { services })}</p>}
     </li>
   );
 };

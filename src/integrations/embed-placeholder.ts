@@ -1,0 +1,78 @@
+import css from './embed-placeholder.css?inline';
+import type { EmbedTexts } from './embed-texts';
+
+export interface Placeholder {
+  /** Writes the texts in `lang`; `site` is the host name the iframe would load from. */
+  render(texts: EmbedTexts, lang: string, site: string): void;
+  remove(): void;
+}
+
+/** One stylesheet for every placeholder of the page, made on first use. */
+let sheet: CSSStyleSheet | undefined;
+
+/** A percentage stays relative to the page; anything else becomes the iframe's size in pixels. */
+const length = (attribute: string | null, measured: number, fallback: number) =>
+  attribute?.trim().endsWith('%')
+    ? attribute.trim()
+    : `${measured || Number.parseFloat(attribute ?? '') || fallback}px`;
+
+/**
+ * A small box in its own shadow root, put just before a held-back iframe and sized like it (its laid-out
+ * size, else its width and height attributes, else the 300×150 of any iframe), so that the page does not
+ * move when the iframe takes its place. Styled only through CSSOM and a constructed stylesheet: a strict
+ * Content-Security-Policy allows both, where it would refuse a style attribute or a <style> element.
+ */
+export const createPlaceholder = (
+  iframe: HTMLIFrameElement,
+  onAllow: () => void,
+  onSettings: () => void,
+): Placeholder => {
+  const doc = iframe.ownerDocument;
+  const host = doc.createElement('shopconsent-embed');
+  const hostStyle: Record<string, string> = {
+    display: 'inline-block',
+    // Not visible: the baseline is then the bottom edge, as for the iframe itself.
+    overflow: 'hidden',
+    'box-sizing': 'border-box',
+    'max-width': '100%',
+    width: length(iframe.getAttribute('width'), iframe.offsetWidth, 300),
+    height: length(iframe.getAttribute('height'), iframe.offsetHeight, 150),
+  };
+  for (const [property, value] of Object.entries(hostStyle)) host.style.setProperty(property, value, 'important');
+  const root = host.attachShadow({ mode: 'open' });
+  if ((root as Partial<ShadowRoot>).adoptedStyleSheets) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+  }
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent: Node) => {
+    const child = doc.createElement(tag);
+    child.className = className;
+    parent.appendChild(child);
+    return child;
+  };
+  const box = element('div', 'box', root);
+  box.setAttribute('role', 'group');
+  const title = iframe.getAttribute('title');
+  if (title) box.setAttribute('aria-label', title);
+  const text = element('p', 'text', box);
+  const buttons = [onAllow, onSettings].map((onClick, i) => {
+    const button = element('button', i ? 'settings' : 'load', box);
+    button.type = 'button';
+    button.setAttribute('data-action', i ? 'preferences' : 'load');
+    button.addEventListener('click', onClick);
+    return button;
+  });
+  iframe.before(host);
+  return {
+    render(texts, lang, site) {
+      box.lang = lang;
+      text.textContent = texts.text.replace(/\{\{\s*site\s*\}\}/g, site);
+      buttons[0].textContent = texts.load;
+      buttons[1].textContent = texts.settings;
+    },
+    remove: () => host.remove(),
+  };
+};
