@@ -16,6 +16,7 @@ import { GPC_PURPOSE, hasGpc } from '../integrations/gpc';
 import { createIframeGate } from '../integrations/iframe-gate';
 import { parsePurposeCookies } from '../integrations/purpose-cookies';
 import { createReceipts, toReceipt } from '../integrations/receipts';
+import { addReopenButton } from '../integrations/reopen-button';
 import { createScriptGate } from '../integrations/script-gate';
 import { createTabSync } from '../integrations/tab-sync';
 import type { EventDetails, EventName, Layer, ShopConsentApi, UiHost, UiLoader } from './types';
@@ -149,6 +150,7 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     );
     emit('change', { state: snapshot(), changed, source });
     releaseTags();
+    notifyUi();
     setLayer(next ? null : 'banner');
   };
 
@@ -280,6 +282,7 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
         setLayer('preferences');
       }
     });
+    guard('floating button', () => addReopenButton(doc, config.settings, warn, host));
     isReady = true;
     emit('ready', { state: snapshot() });
     // A queued open() already showed the preferences; the banner waits behind them.

@@ -23,6 +23,8 @@ export interface Config {
 }
 
 export type Theme = 'light' | 'dark' | 'auto';
+/** `bar`: a bottom bar on wide screens, a bottom sheet on phones; `box`: a centred box. */
+export type Layout = 'bar' | 'box';
 export type LocalizedInput = string | Partial<Record<Lang, string>>;
 
 /** What a shop may write in `window.shopConsentConfig` or pass to `createConsent()`. */
@@ -49,6 +51,9 @@ export interface ShopConsentConfig {
   sensitiveNote?: boolean | 'true' | 'false' | 'auto';
   /** Who processes the data (e.g. a Kazakhstan BIN), shown in the preferences; each field plain or per language. */
   operator?: OperatorInput;
+  layout?: Layout;
+  /** A small button that reopens the preferences once the visitor has decided. */
+  floatingButton?: boolean | 'true' | 'false';
 }
 
 export interface OperatorInput {
@@ -88,10 +93,10 @@ export const ATTRIBUTE_KEYS = [
   'defaultLang',
   'sensitiveNote',
   'receiptUrl',
+  'layout',
+  'floatingButton',
 ] as const;
 const KNOWN_KEYS: readonly string[] = [...ATTRIBUTE_KEYS, 'texts', 'operator'];
-/** In the product contract, but not built yet: say so rather than call them unknown. */
-const LATER_KEYS: readonly string[] = ['floatingButton'];
 /** With the cookie's other fields at their longest, eight purposes keep it under 300 bytes. */
 export const MAX_PURPOSES = 8;
 
@@ -110,7 +115,7 @@ export const parseConfig = (
   if (object != null && !isRecord(object)) warn(`shopConsentConfig: ${show(object)} is not an object; ignored.`);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.includes(key)) {
-      warn(`${key}: ${LATER_KEYS.includes(key) ? 'not supported by this version' : 'unknown setting'}; ignored.`);
+      warn(`${key}: unknown setting; ignored.`);
     }
   }
   const values: Record<string, unknown> = { ...raw };

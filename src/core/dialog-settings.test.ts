@@ -26,6 +26,7 @@ describe('parseDialogSettings: defaults', () => {
       descriptions: {},
       sensitiveNote: 'auto',
       operator: null,
+      layout: 'bar',
     });
     expect(warnings).toEqual([]);
   });
@@ -134,6 +135,34 @@ describe('parseDialogSettings: theme', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('data-theme');
     expect(warnings[0]).toContain('sepia');
+  });
+});
+
+describe('parseDialogSettings: layout', () => {
+  it('takes box from the object or the attribute (which wins)', () => {
+    expect(dialog({ layout: 'box' }).result.layout).toBe('box');
+    expect(dialog({ layout: 'bar' }, { layout: 'box' }).result.layout).toBe('box');
+    expect(dialog({ layout: 'box' }, { layout: 'bar' }).result.layout).toBe('bar');
+  });
+
+  it('takes bar without a warning', () => {
+    const { result, warnings } = dialog({}, { layout: 'bar' });
+    expect(result.layout).toBe('bar');
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([['modal'], ['BOX'], [2], [false]])('warns once about %s and uses bar', (layout) => {
+    const { result, warnings } = dialog({ layout });
+    expect(result.layout).toBe('bar');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('layout');
+    expect(warnings[0]).toContain(String(layout));
+    expect(warnings[0]).toContain('using bar');
+  });
+
+  it('names data-layout for the attribute', () => {
+    const { warnings } = dialog({}, { layout: 'centre' });
+    expect(warnings).toEqual(['data-layout: "centre" is not bar or box; using bar.']);
   });
 });
 

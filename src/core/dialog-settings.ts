@@ -1,4 +1,4 @@
-import type { Theme } from './config';
+import type { Layout, Theme } from './config';
 import { type Lang, toLang } from './languages';
 import { BUILT_IN_PURPOSES } from './purposes';
 import { isRecord, type Settings, settingWarner, show } from './settings';
@@ -20,6 +20,7 @@ export interface DialogSettings {
   sensitiveNote: boolean | 'auto';
   /** Who processes the data, each field per language; `null` when the shop names no operator. */
   operator: Operator | null;
+  layout: Layout;
 }
 
 export interface Operator {
@@ -51,7 +52,7 @@ const perLanguage = <T>(value: unknown, where: string, accept: (entry: unknown) 
 
 export const parseDialogSettings = (settings: Settings, baseUrl: string | undefined, warn: Warn): DialogSettings => {
   const bad = settingWarner(settings, warn);
-  const { shop, policyUrl, theme, texts } = settings.values;
+  const { shop, policyUrl, theme, texts, layout } = settings.values;
   const result: DialogSettings = {
     shop: '',
     policyUrl: null,
@@ -61,6 +62,7 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
     descriptions: {},
     sensitiveNote: 'auto',
     operator: null,
+    layout: 'bar',
   };
 
   if (isText(shop) && shop.length <= 80) result.shop = shop.trim();
@@ -80,6 +82,9 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
 
   if (theme === 'light' || theme === 'dark') result.theme = theme;
   else if (theme !== undefined && theme !== 'auto') bad('theme', theme, 'light, dark or auto', 'auto');
+
+  if (layout === 'box') result.layout = layout;
+  else if (layout !== undefined && layout !== 'bar') bad('layout', layout, 'bar or box', 'bar');
 
   // A bad text falls back to ours for that key alone.
   for (const [lang, entries] of Object.entries(result.texts)) {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { MountUi } from '../api/types';
 import { parseDialogSettings } from '../core/dialog-settings';
 import { warn } from '../core/warn';
+import { adoptStyles } from '../integrations/shadow-styles';
 import { App } from './components/App';
 import { createI18n } from './i18n';
 import css from './styles.css?inline';
@@ -21,19 +22,6 @@ const HOST_STYLE: Record<string, string> = {
   'z-index': '2147483647',
 };
 
-const adoptStyles = (root: ShadowRoot) => {
-  // Constructable stylesheets pass a strict Content-Security-Policy; Safari before 16.4 gets a <style>.
-  if ((root as Partial<ShadowRoot>).adoptedStyleSheets) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.appendChild(style);
-  }
-};
-
 const whenBodyExists = (run: () => void) => {
   if (document.body) run();
   else document.addEventListener('DOMContentLoaded', run, { once: true });
@@ -46,9 +34,10 @@ export const mountUi: MountUi = (host) => {
     const element = document.createElement('shopconsent-root');
     element.id = HOST_ID;
     element.setAttribute('data-theme', dialog.theme);
+    element.setAttribute('data-layout', dialog.layout);
     for (const [property, value] of Object.entries(HOST_STYLE)) element.style.setProperty(property, value, 'important');
     const root = element.attachShadow({ mode: 'open' });
-    adoptStyles(root);
+    adoptStyles(root, css);
     document.body.appendChild(element);
     render(<App host={host} dialog={dialog} i18n={createI18n(dialog, host.config.defaultLang)} />, root);
   });

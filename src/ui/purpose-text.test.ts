@@ -16,6 +16,7 @@ const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
   descriptions: {},
   sensitiveNote: 'auto',
   operator: null,
+  layout: 'bar',
   ...over,
 });
 const tFor = (settings: DialogSettings, defaultLang: 'en' | 'lv' = 'en') => createI18n(settings, defaultLang).t;

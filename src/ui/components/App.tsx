@@ -1,6 +1,6 @@
 import type { i18n, TFunction } from 'i18next';
-import { Component } from 'preact';
-import type { UiHost, UiView } from '../../api/types';
+import { Component, createRef } from 'preact';
+import type { Layer, UiHost, UiView } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
 import { Banner } from './Banner';
 import { Preferences } from './Preferences';
@@ -11,12 +11,25 @@ export interface AppProps {
   i18n: i18n;
 }
 
+/** The element that has focus, looking into open shadow roots (a reopen button lives in one). */
+const focusedElement = (): HTMLElement | null => {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element instanceof HTMLElement && element !== document.body ? element : null;
+};
+
 /**
  * Shows the layer the widget asks for, in the widget's language, re-rendering on every change the
- * widget announces. A class rather than hooks: preact/hooks would cost the bundle another 1.4 kB.
+ * widget announces, and moves focus with it: into a layer when it opens, so that a screen reader
+ * announces its title; back to the "Choose" button when the preferences return to the banner; and
+ * back to where it was before the dialog opened once it closes. A class rather than hooks:
+ * preact/hooks would cost the bundle another 1.4 kB.
  */
 export class App extends Component<AppProps, UiView> {
   private unsubscribe?: () => void;
+  private root = createRef<HTMLDivElement>();
+  /** Where focus was when the dialog opened; it returns there when the dialog closes. */
+  private returnTo: HTMLElement | null = null;
 
   constructor(props: AppProps) {
     super(props);
@@ -25,22 +38,39 @@ export class App extends Component<AppProps, UiView> {
 
   componentDidMount() {
     this.unsubscribe = this.props.host.subscribe(() => this.setState(this.props.host.view()));
+    this.moveFocus(null);
+  }
+
+  componentDidUpdate(_props: AppProps, previous: UiView) {
+    if (previous.layer !== this.state.layer) this.moveFocus(previous.layer);
   }
 
   componentWillUnmount() {
     this.unsubscribe?.();
   }
 
+  private moveFocus(from: Layer | null) {
+    const to = this.state.layer;
+    const shown = this.root.current?.querySelector<HTMLElement>('[data-layer]');
+    if (!from) this.returnTo = focusedElement();
+    if (to) {
+      const choose = from === 'preferences' && shown?.querySelector<HTMLElement>('[data-action="preferences"]');
+      (choose || shown)?.focus();
+      return;
+    }
+    // Only when focus went with the dialog: a visitor who has moved on in the page keeps their place.
+    const host = (this.root.current?.getRootNode() as ShadowRoot | undefined)?.host;
+    const lost = document.activeElement === document.body || document.activeElement === host;
+    if (lost && this.returnTo?.isConnected) this.returnTo.focus();
+    this.returnTo = null;
+  }
+
   render({ host, dialog, i18n }: AppProps, view: UiView) {
-    if (!view.layer) return null;
     const t: TFunction = i18n.getFixedT(view.lang);
     return (
-      <div class="sc" dir="ltr">
-        {view.layer === 'banner' ? (
-          <Banner host={host} dialog={dialog} lang={view.lang} gpc={view.gpc} t={t} />
-        ) : (
-          <Preferences host={host} dialog={dialog} t={t} view={view} />
-        )}
+      <div class="sc" dir="ltr" ref={this.root}>
+        {view.layer === 'banner' && <Banner host={host} dialog={dialog} lang={view.lang} gpc={view.gpc} t={t} />}
+        {view.layer === 'preferences' && <Preferences host={host} dialog={dialog} t={t} view={view} />}
       </div>
     );
   }

@@ -14,34 +14,37 @@ export interface BannerProps {
   t: TFunction;
 }
 
-/** The first layer: what happens, the policy, and the choices, accept and reject equally prominent. */
-export const Banner = ({ host, dialog, lang, gpc, t }: BannerProps) => {
-  return (
-    <div
-      class="sc-banner"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="sc-banner-title"
-      aria-describedby="sc-banner-text"
-      data-layer="banner"
-      lang={lang}
-    >
-      <div class="sc-banner-body">
-        {dialog.shop && <p class="sc-shop">{dialog.shop}</p>}
-        <h2 id="sc-banner-title" class="sc-title">
-          {t('banner.title')}
-        </h2>
-        <p id="sc-banner-text" class="sc-text">
-          {t('banner.text')} <PolicyLink dialog={dialog} t={t} />
-        </p>
-        {gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
-      </div>
-      <Actions
-        host={host}
-        t={t}
-        source="banner"
-        third={{ action: 'preferences', label: t('actions.choose'), onClick: host.openPreferences }}
-      />
+/**
+ * The first layer: what happens, the policy, and the choices, accept and reject equally prominent.
+ * A non-modal dialog: the shop's page stays usable around it. It takes focus when it opens
+ * (`tabIndex` -1) so that a screen reader reads its title and text.
+ */
+export const Banner = ({ host, dialog, lang, gpc, t }: BannerProps) => (
+  <div
+    class="sc-banner"
+    role="dialog"
+    aria-modal="false"
+    aria-labelledby="sc-banner-title"
+    aria-describedby="sc-banner-text"
+    data-layer="banner"
+    lang={lang}
+    tabIndex={-1}
+  >
+    <div class="sc-banner-body">
+      {dialog.shop && <p class="sc-shop">{dialog.shop}</p>}
+      <h2 id="sc-banner-title" class="sc-title">
+        {t('banner.title')}
+      </h2>
+      <p id="sc-banner-text" class="sc-text">
+        {t('banner.text')} <PolicyLink dialog={dialog} t={t} />
+      </p>
+      {gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
     </div>
-  );
-};
+    <Actions
+      host={host}
+      t={t}
+      source="banner"
+      third={{ action: 'preferences', label: t('actions.choose'), onClick: host.openPreferences }}
+    />
+  </div>
+);

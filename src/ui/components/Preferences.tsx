@@ -4,6 +4,7 @@ import type { UiHost, UiView } from '../../api/types';
 import type { DialogSettings } from '../../core/dialog-settings';
 import { NECESSARY, noConsent } from '../../core/purposes';
 import { SERVICE_NAMES } from '../../integrations/service-catalogue';
+import { decisionDate } from '../decision-date';
 import { purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
@@ -23,9 +24,10 @@ interface PreferencesState {
   choices: Record<string, boolean>;
 }
 
-/** The second layer: a modal dialog with a switch per purpose. */
+/** The second layer: a modal dialog with a switch per purpose, showing the saved choices and their date. */
 export class Preferences extends Component<PreferencesProps, PreferencesState> {
   private dialog = createRef<HTMLDialogElement>();
+  private leaving = false;
 
   constructor(props: PreferencesProps) {
     super(props);
@@ -39,6 +41,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
   }
 
   componentWillUnmount() {
+    this.leaving = true;
     this.dialog.current?.close();
   }
 
@@ -55,10 +58,15 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
         aria-labelledby="sc-preferences-title"
         data-layer="preferences"
         lang={view.lang}
+        tabIndex={-1}
         onCancel={(event) => {
           // Escape leaves the preferences; it never counts as a decision.
           event.preventDefault();
           host.closePreferences();
+        }}
+        onClose={() => {
+          // Chromium closes a dialog on a second Escape without a cancel event; leave the same way.
+          if (!this.leaving) host.closePreferences();
         }}
       >
         <div class="sc-preferences-head">
@@ -72,7 +80,9 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
             aria-label={t('actions.close')}
             onClick={host.closePreferences}
           >
-            <span aria-hidden="true">×</span>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 6l12 12M18 6 6 18" />
+            </svg>
           </button>
           <LanguagePicker lang={view.lang} t={t} onChange={host.setLanguage} />
         </div>
@@ -81,6 +91,9 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
             {t('preferences.text')} <PolicyLink dialog={dialog} t={t} />
           </p>
           {view.gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
+          {decidedAt && (
+            <p class="sc-decided">{t('preferences.decidedOn', { date: decisionDate(decidedAt, view.lang, t) })}</p>
+          )}
           <ul class="sc-purposes">
             {purposes.map((id) => (
               <PurposeSwitch
@@ -107,13 +120,6 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
             expiresDays={host.config.expiresDays}
             t={t}
           />
-          {decidedAt && (
-            <p class="sc-decided">
-              {t('preferences.decidedOn', {
-                date: new Intl.DateTimeFormat(view.lang, { dateStyle: 'long' }).format(decidedAt),
-              })}
-            </p>
-          )}
         </div>
         <Actions
           host={host}
