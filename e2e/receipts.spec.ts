@@ -68,7 +68,7 @@ const open = async (page: Page, collectorUrl = collector.url) => {
   return shop;
 };
 const pendingIn = (shop: ShopConsentPage) =>
-  shop.page.evaluate(() => JSON.parse(localStorage.getItem('shopconsent:receipts') ?? '[]').length as number);
+  shop.page.evaluate(() => (localStorage.getItem('shopconsent:receipts') ?? '').split('\n').filter(Boolean).length);
 
 test('each decision reaches a collector on another origin as one text/plain JSON receipt, no preflight', async ({
   page,

@@ -28,11 +28,15 @@ export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi =>
     win: window,
     doc: document,
     warn,
-    store: createCookieStore({
-      expiresDays: parsed.expiresDays,
-      domain: parsed.cookieDomain,
-      secure: location.protocol === 'https:',
-    }),
+    store: createCookieStore(
+      {
+        expiresDays: parsed.expiresDays,
+        domain: parsed.cookieDomain,
+        secure: location.protocol === 'https:',
+      },
+      window,
+      warn,
+    ),
     loadUi: () => import('./ui/mount').then((m) => m.mountUi),
   });
   start();

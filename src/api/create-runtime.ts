@@ -144,7 +144,7 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     const withdrawn = changed.filter((id) => !grants(next?.purposes, id));
     guard('deleting cookies', () =>
       deleteCookies(
-        win.location,
+        doc,
         withdrawn.flatMap((id) => cookies[id] ?? []),
       ),
     );

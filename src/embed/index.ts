@@ -25,11 +25,15 @@ const boot = (win: EmbedWindow, doc: Document) => {
     win,
     doc,
     warn,
-    store: createCookieStore({
-      expiresDays: config.expiresDays,
-      domain: config.cookieDomain,
-      secure: win.location.protocol === 'https:',
-    }),
+    store: createCookieStore(
+      {
+        expiresDays: config.expiresDays,
+        domain: config.cookieDomain,
+        secure: win.location.protocol === 'https:',
+      },
+      win,
+      warn,
+    ),
     loadUi: () => loadUiScript(win, doc, uiUrl, script?.nonce ?? ''),
   });
   win.ShopConsent = api;

@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
 import { COOKIE_NAME } from '../core/decision-store';
+import { writeCookie } from './write-cookie';
 
 /** `_ga_*` → /^(?:_ga_.*)$/; every other character stands for itself. */
 const toRegExp = (patterns: readonly string[]) =>
@@ -11,7 +12,8 @@ const toRegExp = (patterns: readonly string[]) =>
  * the page. A browser refuses to delete on a public suffix such as `.lv`, which does no harm.
  * Our own `shopconsent` cookie is never touched.
  */
-export const deleteCookies = ({ hostname, pathname }: Location, patterns: readonly string[]) => {
+export const deleteCookies = (doc: Document, patterns: readonly string[]) => {
+  const { hostname, pathname } = doc.location;
   if (patterns.length === 0) return;
   const matches = toRegExp(patterns);
   const labels = hostname.split('.');
@@ -20,6 +22,6 @@ export const deleteCookies = ({ hostname, pathname }: Location, patterns: readon
   const paths = segments.map((_, i) => segments.slice(0, i + 1).join('/') || '/');
   for (const name of Object.keys(Cookies.get())) {
     if (name === COOKIE_NAME || !matches.test(name)) continue;
-    for (const domain of domains) for (const path of paths) Cookies.remove(name, { domain, path });
+    for (const domain of domains) for (const path of paths) writeCookie(doc, name, '', -1, { domain, path });
   }
 };

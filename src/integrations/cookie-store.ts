@@ -1,5 +1,7 @@
 import Cookies from 'js-cookie';
 import { COOKIE_NAME, type DecisionStore } from '../core/decision-store';
+import type { Warn } from '../core/warn';
+import { writeCookie } from './write-cookie';
 
 export interface CookieOptions {
   expiresDays: number;
@@ -7,14 +9,51 @@ export interface CookieOptions {
   secure: boolean;
 }
 
-/** The `shopconsent` cookie: first-party, path `/`, `SameSite=Lax`, `Secure` on https. */
-export const createCookieStore = ({ expiresDays, domain, secure }: CookieOptions): DecisionStore => {
-  const attributes: Cookies.CookieAttributes = { path: '/', sameSite: 'Lax', secure, ...(domain ? { domain } : {}) };
+/** Where a decision waits when the browser refuses cookies; read only while there is no cookie. */
+export const FALLBACK_KEY = 'shopconsent';
+
+/**
+ * The `shopconsent` cookie: first-party, path `/`, `SameSite=Lax`, `Secure` on https.
+ *
+ * A browser that refuses cookies drops the write silently. The decision is then kept in localStorage
+ * (later page views read it there) and, where storage is blocked too, in this page view: either way the
+ * visitor is not asked again on this page, and a re-read (another tab, the tab shown again) finds it.
+ */
+export const createCookieStore = (
+  { expiresDays, domain, secure }: CookieOptions,
+  win: Window,
+  warn: Warn,
+): DecisionStore => {
+  const place = { path: '/', domain, secure };
+  let kept: string | undefined;
+  let warned = false;
+  const local = (change?: (storage: Storage) => void): string | undefined => {
+    try {
+      const storage = win.localStorage;
+      change?.(storage);
+      return storage.getItem(FALLBACK_KEY) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    read: () => Cookies.get(COOKIE_NAME),
+    read: () => Cookies.get(COOKIE_NAME) ?? kept ?? local(),
     write: (value) => {
-      Cookies.set(COOKIE_NAME, value, { ...attributes, expires: expiresDays });
+      writeCookie(win.document, COOKIE_NAME, value, expiresDays, place);
+      const stuck = Cookies.get(COOKIE_NAME) === value;
+      kept = stuck ? undefined : value;
+      const fallback = local((storage) =>
+        stuck ? storage.removeItem(FALLBACK_KEY) : storage.setItem(FALLBACK_KEY, value),
+      );
+      if (!stuck && !warned) {
+        warned = true;
+        warn(`cookies are blocked; the decision is kept ${fallback ? 'in localStorage' : 'for this page view only'}.`);
+      }
     },
-    remove: () => Cookies.remove(COOKIE_NAME, attributes),
+    remove: () => {
+      writeCookie(win.document, COOKIE_NAME, '', -1, place);
+      kept = undefined;
+      local((storage) => storage.removeItem(FALLBACK_KEY));
+    },
   };
 };

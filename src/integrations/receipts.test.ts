@@ -59,7 +59,10 @@ class MemoryStorage {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const receipt = (over: Partial<ConsentState> = {}) => toReceipt({ ...STATE, ...over }, PAGE, '0.1.0', 'MonaOK');
 const pendingIn = (storage: MemoryStorage): Receipt[] =>
-  JSON.parse(storage.getItem(PENDING_KEY) ?? '[]').map((body: string) => JSON.parse(body));
+  (storage.getItem(PENDING_KEY) ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((body: string) => JSON.parse(body));
 
 let warnings: string[];
 const warn = (message: string) => {
@@ -215,6 +218,31 @@ describe('createReceipts: what could not be sent', () => {
     expect(storage.getItem(PENDING_KEY)).toBeNull();
   });
 
+  it('keeps receipts on a page whose Array.prototype.toJSON (Prototype.js) changes how JSON writes lists', async () => {
+    const proto = Array.prototype as unknown as Record<string, unknown>;
+    proto.toJSON = function toJSON(this: unknown[]) {
+      return `[${this.map((item) => JSON.stringify(item)).join(', ')}]`;
+    };
+    try {
+      const storage = new MemoryStorage();
+      const offline = fakeWindow(storage);
+      offline.navigator.onLine = false;
+      const kept = createReceipts(offline, '/r', warn);
+      kept.send(receipt({ source: 'banner' }));
+      kept.send(receipt({ source: 'api' }));
+      await settle();
+      const next = fakeWindow(storage);
+      createReceipts(next, '/r', warn);
+      await settle();
+      expect(next.navigator.sendBeacon.mock.calls.map(([, body]) => JSON.parse(body).source)).toEqual([
+        'banner',
+        'api',
+      ]);
+    } finally {
+      delete proto.toJSON;
+    }
+  });
+
   it('sends the kept receipts when the browser is back online', async () => {
     const storage = new MemoryStorage();
     const win = fakeWindow(storage);
@@ -249,7 +277,7 @@ describe('createReceipts: what could not be sent', () => {
     storage.setItem(PENDING_KEY, '{"not": "a list"');
     const win = fakeWindow(storage);
     expect(() => createReceipts(win, '/r', warn)).not.toThrow();
-    storage.setItem(PENDING_KEY, JSON.stringify([5, { x: 1 }, JSON.stringify(receipt())]));
+    storage.setItem(PENDING_KEY, ['5', '', 'garbage', JSON.stringify(receipt())].join('\n'));
     createReceipts(win, '/r', warn);
     await settle();
     expect(win.navigator.sendBeacon).toHaveBeenCalledOnce();

@@ -46,10 +46,13 @@ export const createReceipts = (win: Window, url: string, warn: Warn) => {
       return null;
     }
   };
+  // One receipt a line (JSON never contains a raw line break): a JSON array of them would depend on
+  // Array.prototype.toJSON, which old libraries such as Prototype.js replace.
   const pending = (): string[] => {
     try {
-      const list: unknown = JSON.parse(storage()?.getItem(PENDING_KEY) ?? '[]');
-      return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+      return (storage()?.getItem(PENDING_KEY) ?? '')
+        .split('\n')
+        .filter((line) => line.startsWith('{') && line.endsWith('}'));
     } catch {
       return [];
     }
@@ -57,7 +60,7 @@ export const createReceipts = (win: Window, url: string, warn: Warn) => {
   const store = (list: string[]) => {
     try {
       const local = storage();
-      if (list.length) local?.setItem(PENDING_KEY, JSON.stringify(list));
+      if (list.length) local?.setItem(PENDING_KEY, list.join('\n'));
       else local?.removeItem(PENDING_KEY);
       return !!local;
     } catch {
