@@ -78,7 +78,10 @@ const RECORD_CHANGES = `
   addEventListener('shopconsent:change', function (e) { window.changes.push(e.detail.changed.join(' ')); });`;
 
 test.describe('a page that patches built-ins', () => {
-  for (const [name, patch] of [...Object.entries(PATCHES), ['all of them at once', Object.values(PATCHES).join('\n')]]) {
+  for (const [name, patch] of [
+    ...Object.entries(PATCHES),
+    ['all of them at once', Object.values(PATCHES).join('\n')],
+  ]) {
     test(`${name}: the visitor decides, the tag runs once, the receipt is right, the decision holds`, async ({
       page,
     }) => {
@@ -154,7 +157,11 @@ test.describe('a browser that refuses cookies', () => {
     page,
   }) => {
     await refuseCookies(page);
-    const shop = await ShopConsentPage.open(page, { lang: 'mn', head: `<script>${BLOCK_STORAGE}</script>`, body: GATED_TAG });
+    const shop = await ShopConsentPage.open(page, {
+      lang: 'mn',
+      head: `<script>${BLOCK_STORAGE}</script>`,
+      body: GATED_TAG,
+    });
     await shop.acceptAll();
     for (let i = 0; i < 3; i++) {
       await showTabAgain(page);
@@ -209,7 +216,10 @@ test('localStorage that throws (Safari private mode) changes nothing for the vis
 test.describe('the dialog bundle does not arrive', () => {
   for (const [how, block] of [
     ['404', (page: Page) => page.route('**/shopconsent-ui.js', (route) => route.fulfill({ status: 404, body: 'no' }))],
-    ['blocked by an extension', (page: Page) => page.route('**/shopconsent-ui.js', (route) => route.abort('blockedbyclient'))],
+    [
+      'blocked by an extension',
+      (page: Page) => page.route('**/shopconsent-ui.js', (route) => route.abort('blockedbyclient')),
+    ],
   ] as const) {
     test(`${how}: a console error says so, and the shop's code can still decide for the visitor`, async ({ page }) => {
       await block(page);
