@@ -172,6 +172,17 @@ test.describe('the shopconsent cookie', () => {
       '1|k3v9x0q2m7a1b5c8d4e6|1795875725|1|lv|banner|necessary:0.analytics:1.marketing:1',
       '2|k3v9x0q2m7a1b5c8d4e6|1795875725|1|lv|banner|necessary:1.analytics:1.marketing:1',
       `1|k3v9x0q2m7a1b5c8d4e6|${Math.floor(Date.now() / 1000)}|1|lv|banner|necessary:1.analytics:1.analytics:0.marketing:1`,
+      // An older format (the value of a pre-release build) and a far-future one: asked again, as documented.
+      '0|k3v9x0q2m7a1b5c8d4e6|1795875725|lv|necessary:1.analytics:1.marketing:1',
+      '99|k3v9x0q2m7a1b5c8d4e6|1795875725|1|lv|banner|necessary:1.analytics:1.marketing:1|more',
+      // Type-confused: booleans, JSON, numbers where the format has flags, text where it has seconds.
+      '1|k3v9x0q2m7a1b5c8d4e6|1795875725|1|lv|banner|necessary:true.analytics:true.marketing:true',
+      '{"necessary":true,"analytics":true,"marketing":true}',
+      '1|k3v9x0q2m7a1b5c8d4e6|yesterday|1|lv|banner|necessary:1.analytics:1.marketing:1',
+      '1|k3v9x0q2m7a1b5c8d4e6|1795875725|1|ru|banner|necessary:1.analytics:1.marketing:1',
+      '12345',
+      // Oversized: a valid head followed by kilobytes of purposes.
+      `1|k3v9x0q2m7a1b5c8d4e6|1795875725|1|lv|banner|necessary:1${'.analytics:1'.repeat(300)}`,
     ]) {
       await shop.setCookie(value);
       await shop.goto();

@@ -414,6 +414,11 @@ describe('parseConfig: the config object itself', () => {
     expect(() => parse({ purposes: [cyclic] })).not.toThrow();
     expect(() => parse({ revision: cyclic })).not.toThrow();
     expect(() => parse({ lang: Symbol('x') })).not.toThrow();
+    // Found by the property test: String() of an object without a prototype throws.
+    const { config, warnings } = parse({ cookieDomain: [Object.create(null)] });
+    expect(config.cookieDomain).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^cookieDomain: /);
   });
 });
 

@@ -162,11 +162,9 @@ export const parseConfig = (
     cookieDomain: read(
       'cookieDomain',
       (v) => {
-        const domain = String(v).replace(/^\./, '').toLowerCase();
+        const domain = typeof v === 'string' ? v.replace(/^\./, '').toLowerCase() : '';
         // A domain that does not contain the page's host would make the browser drop the cookie silently.
-        return typeof v === 'string' && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(domain) && `.${host}`.endsWith(`.${domain}`)
-          ? domain
-          : undefined;
+        return /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(domain) && `.${host}`.endsWith(`.${domain}`) ? domain : undefined;
       },
       undefined,
       `a domain of ${host}`,
