@@ -7,7 +7,11 @@ import { defineConfig, type UserConfig } from 'vite';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
 const shared: UserConfig = {
-  define: { __SHOPCONSENT_VERSION__: JSON.stringify(version) },
+  define: {
+    __SHOPCONSENT_VERSION__: JSON.stringify(version),
+    // Set by scripts/build.mjs for the core, which is built after the dialog it loads.
+    __SHOPCONSENT_UI_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_UI_INTEGRITY ?? ''),
+  },
   plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
 };
 

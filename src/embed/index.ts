@@ -34,7 +34,7 @@ const boot = (win: EmbedWindow, doc: Document) => {
       win,
       warn,
     ),
-    loadUi: () => loadUiScript(win, doc, uiUrl, script?.nonce ?? ''),
+    loadUi: () => loadUiScript(win, doc, uiUrl, script),
   });
   win.ShopConsent = api;
   drainQueue(win, api);

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ShopConsentPage } from './ShopConsentPage';
+
+const sha384 = (file: string) =>
+  `sha384-${createHash('sha384')
+    .update(readFileSync(new URL(`../${file}`, import.meta.url)))
+    .digest('base64')}`;
+
+/** The tag as docs/security.md shows it: the core pinned by its hash. */
+const pinnedTag = () =>
+  `<script src="/dist/shopconsent.js" crossorigin="anonymous" integrity="${sha384('dist/shopconsent.js')}" data-lang="lv"></script>`;
+
+test('a core pinned with Subresource Integrity loads the dialog pinned to its own hash', async ({ page }) => {
+  const shop = await ShopConsentPage.open(page, { tags: { head: [pinnedTag()] } });
+  await expect(shop.banner).toBeVisible();
+  const dialogTag = await page.evaluate(() => {
+    const tag = document.querySelector<HTMLScriptElement>('script[src$="shopconsent-ui.js"]');
+    return { integrity: tag?.integrity, crossOrigin: tag?.crossOrigin };
+  });
+  expect(dialogTag).toEqual({ integrity: sha384('dist/shopconsent-ui.js'), crossOrigin: 'anonymous' });
+  await shop.acceptAll();
+  shop.expectSilent();
+});
+
+test('a dialog file changed on the server is refused when the core is pinned; the API still decides', async ({
+  page,
+}) => {
+  await page.route('**/dist/shopconsent-ui.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\nconsole.log("changed");` });
+  });
+  const shop = await ShopConsentPage.open(page, { tags: { head: [pinnedTag()] } });
+  await shop.settle();
+  await expect
+    .poll(() => shop.consoleErrors.filter((text) => text.startsWith('[ShopConsent] could not load the dialog')))
+    .toHaveLength(1);
+  await expect(shop.root).toHaveCount(0);
+  await page.evaluate(() => window.ShopConsent.rejectAll());
+  expect((await shop.get())?.purposes).toEqual({ necessary: true, analytics: false, marketing: false });
+  expect(shop.pageErrors).toEqual([]);
+});
+
+test('an unpinned core loads the dialog without an integrity check, as before', async ({ page }) => {
+  const shop = await ShopConsentPage.open(page, { lang: 'lv' });
+  await expect(shop.banner).toBeVisible();
+  expect(
+    await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src$="shopconsent-ui.js"]')?.integrity),
+  ).toBe('');
+  shop.expectSilent();
+});
