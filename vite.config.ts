@@ -11,11 +11,12 @@ const shared: UserConfig = {
     __SHOPCONSENT_VERSION__: JSON.stringify(version),
     // Set by scripts/build.mjs for the core, which is built after the dialog it loads.
     __SHOPCONSENT_UI_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_UI_INTEGRITY ?? ''),
+    __SHOPCONSENT_EXTRAS_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_EXTRAS_INTEGRITY ?? ''),
   },
   plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
 };
 
-/** One IIFE bundle for the script tag: `core` is the tag itself, `ui` the dialog it loads on demand. */
+/** One IIFE bundle for the script tag: `core` is the tag itself, `ui` and `extras` what it loads on demand. */
 const iife = (entry: string, fileName: string): UserConfig => ({
   ...shared,
   build: {
@@ -30,6 +31,7 @@ const iife = (entry: string, fileName: string): UserConfig => ({
 export default defineConfig(({ mode }) => {
   if (mode === 'core') return iife('src/embed/index.ts', 'shopconsent.js');
   if (mode === 'ui') return iife('src/ui/index.ts', 'shopconsent-ui.js');
+  if (mode === 'extras') return iife('src/extras/index.ts', 'shopconsent-extras.js');
   if (mode === 'esm') {
     return {
       ...shared,

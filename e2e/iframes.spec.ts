@@ -92,7 +92,7 @@ test.describe('gated iframes', () => {
     shop.expectSilent();
   });
 
-  test('a returning visitor without marketing gets the placeholder from the core alone, without the dialog', async ({
+  test('a returning visitor without marketing gets the placeholder from the core and its extras, without the dialog', async ({
     page,
   }) => {
     const shop = await ShopConsentPage.open(page, { lang: 'vi', body: VIDEO });
@@ -102,6 +102,7 @@ test.describe('gated iframes', () => {
     await shop.settle();
     await expect(loadButton(page)).toHaveText(embed('vi').load);
     expect(shop.uiRequests()).toBe(0);
+    expect(shop.requests.filter((path) => path.endsWith('/dist/shopconsent-extras.js'))).toHaveLength(1);
     await loadButton(page).click();
     await expect(page.frameLocator('#video').locator('p')).toHaveText('playing');
     expect(shop.uiRequests()).toBe(0);

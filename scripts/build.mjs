@@ -8,9 +8,13 @@ const run = (command, args, env = {}) =>
 const vite = (mode, env) => run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn'], env);
 
 rmSync('dist', { recursive: true, force: true });
-// The dialog first: the core carries its hash, to load it with the same integrity check as itself.
+// The bundles the core loads first: it carries their hashes, to load them with the same integrity check as itself.
 vite('ui');
-vite('core', { SHOPCONSENT_UI_INTEGRITY: integrity('dist/shopconsent-ui.js') });
+vite('extras');
+vite('core', {
+  SHOPCONSENT_UI_INTEGRITY: integrity('dist/shopconsent-ui.js'),
+  SHOPCONSENT_EXTRAS_INTEGRITY: integrity('dist/shopconsent-extras.js'),
+});
 vite('esm');
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('node', ['scripts/report-sizes.mjs']);

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const FILES = ['dist/shopconsent.js', 'dist/shopconsent-ui.js'];
+export const FILES = ['dist/shopconsent.js', 'dist/shopconsent-ui.js', 'dist/shopconsent-extras.js'];
 
 export const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const files = ['dist/shopconsent.js', 'dist/shopconsent-ui.js'];
+const files = ['dist/shopconsent.js', 'dist/shopconsent-ui.js', 'dist/shopconsent-extras.js'];
 const rows = files.map((file) => {
   const bytes = readFileSync(file);
   const gzip = gzipSync(bytes, { level: 9 }).length;

@@ -38,6 +38,7 @@ export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi =>
       warn,
     ),
     loadUi: () => import('./ui/mount').then((m) => m.mountUi),
+    loadExtras: () => import('./extras/extras').then((m) => m.extras),
   });
   start();
   return api;

@@ -3,6 +3,7 @@ import { parseConfig, type ShopConsentConfig } from '../core/config';
 import { decodeState, encodeState } from '../core/cookie-codec';
 import type { DecisionStore } from '../core/decision-store';
 import type { ConsentState } from '../core/state';
+import { extras } from '../extras/extras';
 import { FakeChannel } from '../integrations/fake-channel.testing';
 import { createRuntime, VERSION } from './create-runtime';
 import type { EventDetails, EventName, MountUi, UiHost } from './types';
@@ -60,6 +61,7 @@ interface Setup {
   now?: number;
   mount?: MountUi;
   loadUi?: () => Promise<MountUi>;
+  loadExtras?: () => Promise<typeof extras>;
   doc?: Document;
 }
 
@@ -72,10 +74,11 @@ const setup = ({ object = {}, attributes = {}, stored, now = NOW + 789, doc = do
   const store = new MemoryStore(stored);
   const mount = vi.fn<MountUi>(rest.mount ?? (() => {}));
   const loadUi = vi.fn(rest.loadUi ?? (() => Promise.resolve(mount)));
+  const loadExtras = vi.fn(rest.loadExtras ?? (() => Promise.resolve(extras)));
   const events = { ready: record('ready'), change: record('change'), open: record('open'), close: record('close') };
-  const { api, start } = createRuntime(config, { win: window, doc, store, loadUi, warn, now: () => now });
+  const { api, start } = createRuntime(config, { win: window, doc, store, loadUi, loadExtras, warn, now: () => now });
   cleanups.push(() => api.close());
-  return { api, start, store, mount, loadUi, warnings, config, events };
+  return { api, start, store, mount, loadUi, loadExtras, warnings, config, events };
 };
 
 /** Lets the UI loader's promise settle. */
@@ -745,26 +748,29 @@ describe('runtime: withdrawal deletes the purpose’s cookies', () => {
     }
   });
 
-  it('withdrawing one purpose deletes its cookies and keeps the others', () => {
-    const { start, api, events } = setup({ object });
+  it('withdrawing one purpose deletes its cookies and keeps the others', async () => {
+    const { start, api, events, loadExtras } = setup({ object });
     start();
     api.acceptAll();
     plant();
+    expect(loadExtras).not.toHaveBeenCalled();
     api.set({ marketing: false });
+    await flush();
     expect(cookieNames()).toEqual(['_ga', '_ga_XYZ', 'cart']);
     expect(events.change.at(-1)).toMatchObject({ changed: ['marketing'], state: { purposes: { marketing: false } } });
   });
 
-  it('a reset withdraws everything that was granted', () => {
+  it('a reset withdraws everything that was granted', async () => {
     const { start, api } = setup({ object });
     start();
     api.acceptAll();
     plant();
     api.reset();
+    await flush();
     expect(cookieNames()).toEqual(['cart']);
   });
 
-  it('a withdrawal in another tab deletes the cookies here too', () => {
+  it('a withdrawal in another tab deletes the cookies here too', async () => {
     const stored = storedState({ purposes: { necessary: true, analytics: true, marketing: true } });
     const { start, api } = setup({ object, stored: encodeState(stored) });
     start();
@@ -776,16 +782,28 @@ describe('runtime: withdrawal deletes the purpose’s cookies', () => {
     };
     FakeChannel.all.at(-1)?.onmessage?.({ data: encodeState(other) } as MessageEvent);
     expect(api.has('analytics')).toBe(false);
+    await flush();
     expect(cookieNames()).toEqual(['_fbp', '_ttp', 'cart']);
   });
 
-  it('deciding without withdrawing anything deletes nothing, even a refusal from undecided', () => {
-    const { start, api } = setup({ object });
+  it('deciding without withdrawing anything deletes nothing, even a refusal from undecided', async () => {
+    const { start, api, loadExtras } = setup({ object });
     start();
     plant();
     api.rejectAll();
     api.set({ analytics: true });
+    await flush();
     expect(cookieNames()).toEqual(['_fbp', '_ga', '_ga_XYZ', '_ttp', 'cart']);
+    expect(loadExtras).not.toHaveBeenCalled();
+  });
+
+  it('a withdrawal of a purpose that lists no cookies loads nothing', async () => {
+    const { start, api, loadExtras } = setup();
+    start();
+    api.acceptAll();
+    api.rejectAll();
+    await flush();
+    expect(loadExtras).not.toHaveBeenCalled();
   });
 });
 
@@ -893,13 +911,55 @@ describe('runtime: receipts', () => {
     expect(sent().map((receipt) => receipt.source)).toEqual(['api']);
   });
 
-  it('sends nothing without receiptUrl', async () => {
+  it('sends nothing without receiptUrl, and loads nothing for it', async () => {
     const sent = beacons();
-    const { start, api } = setup();
+    const { start, api, loadExtras } = setup();
     start();
     api.acceptAll();
     await flushReceipts();
     expect(sent()).toEqual([]);
+    expect(loadExtras).not.toHaveBeenCalled();
+  });
+
+  it('keeps the receipt at once, so a page left before the sender arrived sends it on the next page view', async () => {
+    const sent = beacons();
+    localStorage.removeItem('shopconsent:receipts');
+    const never = () => new Promise<never>(() => {});
+    const first = setup({ object: { receiptUrl: '/r' }, loadExtras: never });
+    first.start();
+    first.api.rejectAll();
+    await flushReceipts();
+    expect(sent()).toEqual([]);
+    first.api.close();
+
+    const next = setup({ object: { receiptUrl: '/r' }, stored: encodeState(first.api.get() as ConsentState) });
+    next.start();
+    await flushReceipts();
+    expect(sent()).toEqual([{ format: 1, ...first.api.get(), url: location.href, version: VERSION }]);
+    expect(localStorage.getItem('shopconsent:receipts')).toBeNull();
+  });
+
+  it('offline, the receipt waits without fetching the sender, and goes out when the browser is back online', async () => {
+    const sent = beacons();
+    localStorage.removeItem('shopconsent:receipts');
+    const onLine = vi.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    const { start, api, loadExtras } = setup({ object: { receiptUrl: '/r' } });
+    start();
+    api.acceptAll();
+    await flushReceipts();
+    expect(loadExtras).not.toHaveBeenCalled();
+    onLine.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    await flushReceipts();
+    expect(sent().map((receipt) => receipt.source)).toEqual(['api']);
+  });
+
+  it('a returning visitor with nothing waiting loads nothing for receipts', async () => {
+    localStorage.removeItem('shopconsent:receipts');
+    const { start, loadExtras } = setup({ object: { receiptUrl: '/r' }, stored: encodeState(storedState()) });
+    start();
+    await flushReceipts();
+    expect(loadExtras).not.toHaveBeenCalled();
   });
 });
 
@@ -914,24 +974,27 @@ describe('runtime: iframes and tags added later', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });
 
-  it('"allow and load" is a decision of the visitor for that iframe’s purposes (source preferences)', () => {
+  it('"allow and load" is a decision of the visitor for that iframe’s purposes (source preferences)', async () => {
     const doc = page('<iframe id="v" data-consent="marketing" data-src="https://video.example/e/1"></iframe>');
     const { start, api, events } = setup({ doc });
     start();
+    await flush();
     const placeholder = doc.querySelector('shopconsent-embed');
     expect(placeholder).not.toBeNull();
     placeholder?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="load"]')?.click();
     expect(api.get()).toMatchObject({ source: 'preferences', purposes: { analytics: false, marketing: true } });
     expect(events.change).toEqual([{ state: api.get(), changed: ['marketing'], source: 'preferences' }]);
     expect(doc.getElementById('v')?.getAttribute('src')).toBe('https://video.example/e/1');
+    await flush();
     expect(doc.querySelector('shopconsent-embed')).toBeNull();
   });
 
-  it('keeps what the visitor granted before when an iframe asks for more', () => {
+  it('keeps what the visitor granted before when an iframe asks for more', async () => {
     const doc = page('<iframe data-consent="marketing" data-src="/v"></iframe>');
     const { start, api } = setup({ doc });
     start();
     api.set({ analytics: true });
+    await flush();
     doc
       .querySelector('shopconsent-embed')
       ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="load"]')
@@ -939,10 +1002,11 @@ describe('runtime: iframes and tags added later', () => {
     expect(api.get()?.purposes).toEqual({ necessary: true, analytics: true, marketing: true });
   });
 
-  it('the placeholder’s link opens the preferences', () => {
+  it('the placeholder’s link opens the preferences', async () => {
     const doc = page('<iframe data-consent="marketing" data-src="/v"></iframe>');
     const { start, events } = setup({ doc, stored: encodeState(storedState()) });
     start();
+    await flush();
     doc
       .querySelector('shopconsent-embed')
       ?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="preferences"]')
@@ -950,11 +1014,13 @@ describe('runtime: iframes and tags added later', () => {
     expect(events.open).toEqual([{ layer: 'preferences' }]);
   });
 
-  it('follows setLanguage', () => {
+  it('follows setLanguage', async () => {
     const doc = page('<iframe data-consent="marketing" data-src="/v"></iframe>');
     const { start, api } = setup({ doc, object: { lang: 'en' } });
     start();
+    await flush();
     api.setLanguage('vi');
+    await flush();
     const root = doc.querySelector('shopconsent-embed')?.shadowRoot;
     expect(root?.querySelector('[role="group"]')?.getAttribute('lang')).toBe('vi');
     expect(root?.querySelector('[data-action="load"]')?.textContent).toBe('Đồng ý và tải');

@@ -4,22 +4,18 @@ import type { DecisionStore } from '../core/decision-store';
 import { newConsentId } from '../core/id';
 import { LANGUAGES, type Lang, pageLanguage, toLang } from '../core/languages';
 import { allConsent, choicesFor, grants, NECESSARY, noConsent } from '../core/purposes';
-import { show } from '../core/settings';
+import { isRecord, show } from '../core/settings';
 import { type ConsentState, changedPurposes, type Source, timestamp } from '../core/state';
 import { isCurrent, narrowed } from '../core/validity';
 import { reportError, type Warn } from '../core/warn';
 import { createConsentMode } from '../integrations/consent-mode';
-import { deleteCookies } from '../integrations/cookie-cleanup';
-import { embedTexts } from '../integrations/embed-texts';
 import { observeGatedTags } from '../integrations/gated-tags';
 import { GPC_PURPOSE, hasGpc } from '../integrations/gpc';
 import { createIframeGate } from '../integrations/iframe-gate';
-import { parsePurposeCookies } from '../integrations/purpose-cookies';
-import { createReceipts, toReceipt } from '../integrations/receipts';
-import { addReopenButton } from '../integrations/reopen-button';
+import { createOutbox, toReceipt } from '../integrations/receipt-outbox';
 import { createScriptGate } from '../integrations/script-gate';
 import { createTabSync } from '../integrations/tab-sync';
-import type { EventDetails, EventName, Layer, ShopConsentApi, UiHost, UiLoader } from './types';
+import type { EventDetails, EventName, Extras, ExtrasLoader, Layer, ShopConsentApi, UiHost, UiLoader } from './types';
 
 declare const __SHOPCONSENT_VERSION__: string;
 export const VERSION = __SHOPCONSENT_VERSION__;
@@ -29,6 +25,7 @@ export interface RuntimeDeps {
   doc: Document;
   store: DecisionStore;
   loadUi: UiLoader;
+  loadExtras: ExtrasLoader;
   warn: Warn;
   now?: () => number;
 }
@@ -53,7 +50,10 @@ const guard = <T>(what: string, fn: () => T): T | null => {
  * The widget without its dialog: holds the decision, stores it, tells the page and other tabs, releases
  * gated tags and drives Consent Mode. Data flows one way: config → state → dialog and integrations.
  */
-export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, now = Date.now }: RuntimeDeps) => {
+export const createRuntime = (
+  config: Config,
+  { win, doc, store, loadUi, loadExtras, warn, now = Date.now }: RuntimeDeps,
+) => {
   const { purposes, revision, expiresDays } = config;
 
   /** The stored decision if it still counts under the shop's current settings; otherwise undecided. */
@@ -86,20 +86,60 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
   const snapshot = (): ConsentState | null => (state ? { ...state, purposes: { ...state.purposes } } : null);
   const has = (purpose: string) => grants(state?.purposes, purpose);
 
+  let extras: Promise<Extras> | undefined;
+  /** Runs `use` once the extras bundle is there, loading it the first time; a failure is reported once per try. */
+  const withExtras = <T>(what: string, use: (loaded: Extras) => T): Promise<T | null> => {
+    if (!extras) {
+      extras = loadExtras();
+      extras.catch((error) => {
+        extras = undefined;
+        reportError(`could not load the extras, so ${what} waits:`, error);
+      });
+    }
+    return extras.then(
+      (loaded) => guard(what, () => use(loaded)),
+      () => null,
+    );
+  };
+
   const consentMode = createConsentMode(win, config.consentMode);
-  const { cookies, services } = parsePurposeCookies(config.settings, purposes, warn);
   // Under Global Privacy Control "accept all" leaves marketing off; the visitor may still switch it on.
   const gpcLimits = hasGpc(win.navigator) && purposes.includes(GPC_PURPOSE);
   const { shop, texts } = config.settings.values;
-  const receipts = config.receiptUrl && createReceipts(win, config.receiptUrl, warn);
+  const { receiptUrl } = config;
+  const outbox = receiptUrl ? createOutbox(win, warn) : null;
+  let receipts: { flush(): void } | undefined;
+  // Offline, receipts wait in the outbox without fetching the sender; `online` sends them.
+  const sendReceipts = () => {
+    if (win.navigator.onLine === false || !outbox?.waiting()) return;
+    withExtras('sending receipts', (loaded) => {
+      if (!receipts && receiptUrl && outbox) receipts = loaded.createReceipts(win, receiptUrl, outbox, warn);
+      receipts?.flush();
+    });
+  };
+  if (outbox) win.addEventListener('online', sendReceipts);
+  // Only a purpose object can list cookies or services; without one, a withdrawal has nothing to delete.
+  const listsCookies = (id: string) =>
+    config.settings.purposeObjects.some((p) => isRecord(p) && p.id === id && (p.cookies || p.services));
   const granted = (ids: string[]) => ids.every(has);
   const gate = createScriptGate(doc, granted);
-  const iframes = createIframeGate(doc, {
-    isGranted: granted,
-    texts: () => ({ lang, texts: embedTexts(lang, texts) }),
-    allow: (ids) => decide({ ...state?.purposes, ...Object.fromEntries(ids.map((id) => [id, true])) }, 'preferences'),
-    openPreferences: () => setLayer('preferences'),
-  });
+  const iframes = createIframeGate(doc, granted, (iframe, ids) =>
+    withExtras('showing a placeholder', (loaded) =>
+      loaded.createPlaceholder(iframe, {
+        texts: () => ({ lang, texts }),
+        allow: () => decide({ ...state?.purposes, ...Object.fromEntries(ids.map((id) => [id, true])) }, 'preferences'),
+        openPreferences: () => setLayer('preferences'),
+      }),
+    ),
+  );
+  let buttonShown = false;
+  const showButton = () => {
+    if (!config.floatingButton || !state || buttonShown) return;
+    buttonShown = true;
+    withExtras('the floating button', (loaded) => loaded.addReopenButton(doc, config.settings, host)).then((added) => {
+      buttonShown = added !== null;
+    });
+  };
   const releaseTags = () => {
     guard('showing gated iframes', iframes.update);
     gate.release().catch((error) => reportError('releasing gated tags failed:', error));
@@ -135,22 +175,24 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
       guard('storing the decision', () => (lastValue ? store.write(lastValue) : store.remove()));
       sync.announce(lastValue);
       // The tab that decided sends the receipt; a reset is no decision of the visitor's (docs/receipts.md).
-      if (next && receipts)
-        guard('sending the receipt', () => receipts.send(toReceipt(next, win.location.href, VERSION, shopName(shop))));
+      if (next && outbox) {
+        guard('keeping the receipt', () =>
+          outbox.add(JSON.stringify(toReceipt(next, win.location.href, VERSION, shopName(shop)))),
+        );
+        sendReceipts();
+      }
     }
     // Google tags must hear the new signals before the tags this decision allows start running.
     consentMode?.update(next);
     // A purpose in `changed` that is not granted now was granted before: it was withdrawn.
     const withdrawn = changed.filter((id) => !grants(next?.purposes, id));
-    guard('deleting cookies', () =>
-      deleteCookies(
-        doc,
-        withdrawn.flatMap((id) => cookies[id] ?? []),
-      ),
-    );
+    if (withdrawn.some(listsCookies)) {
+      withExtras('deleting cookies', (loaded) => loaded.deleteWithdrawn(doc, config.settings, purposes, withdrawn));
+    }
     emit('change', { state: snapshot(), changed, source });
     releaseTags();
     notifyUi();
+    showButton();
     setLayer(next ? null : 'banner');
   };
 
@@ -258,8 +300,6 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
     },
     decide,
     acceptAll,
-    cookies,
-    services,
     openPreferences: methods.open,
     closePreferences: () => setLayer(state ? null : 'banner'),
     setLanguage,
@@ -282,7 +322,8 @@ export const createRuntime = (config: Config, { win, doc, store, loadUi, warn, n
         setLayer('preferences');
       }
     });
-    guard('floating button', () => addReopenButton(doc, config.settings, warn, host));
+    showButton();
+    sendReceipts();
     isReady = true;
     emit('ready', { state: snapshot() });
     // A queued open() already showed the preferences; the banner waits behind them.

@@ -1,6 +1,7 @@
 import type { Config } from '../core/config';
 import type { Lang } from '../core/languages';
 import type { ConsentState, Source } from '../core/state';
+import type { Extras } from '../extras/extras';
 
 export type Layer = 'banner' | 'preferences';
 export type EventName = 'ready' | 'change' | 'open' | 'close';
@@ -63,9 +64,6 @@ export interface UiHost {
   decide(purposes: Record<string, boolean>, source: 'banner' | 'preferences'): void;
   /** Accept all, as the core defines it (Global Privacy Control keeps marketing off). */
   acceptAll(source: 'banner' | 'preferences'): void;
-  /** Per purpose: the cookie names and patterns withdrawing it deletes, and the catalogue services named. */
-  cookies: Record<string, string[]>;
-  services: Record<string, string[]>;
   openPreferences(): void;
   /** Leaves the preferences: back to the banner while undecided, otherwise closed. */
   closePreferences(): void;
@@ -74,3 +72,6 @@ export interface UiHost {
 export type MountUi = (host: UiHost) => void;
 /** How the widget gets its dialog: a script tag for the one-tag install, `import()` for the npm package. */
 export type UiLoader = () => Promise<MountUi>;
+export type { Extras } from '../extras/extras';
+/** How the widget gets the parts a page needs only sometimes, the same two ways. */
+export type ExtrasLoader = () => Promise<Extras>;

@@ -32,6 +32,7 @@ const DEFAULTS = {
   consentMode: 'auto',
   defaultLang: 'en',
   receiptUrl: null,
+  floatingButton: false,
 } satisfies Omit<Config, 'settings'>;
 
 const fields = (config: Config) => {
@@ -74,6 +75,7 @@ describe('parseConfig: good values', () => {
       theme: 'dark',
       texts: { lv: { 'banner.title': 'Sveiki' } },
       receiptUrl: '/consent-receipts',
+      floatingButton: true,
     });
     expect(warnings).toEqual([]);
     expect(fields(config)).toEqual({
@@ -85,6 +87,7 @@ describe('parseConfig: good values', () => {
       consentMode: true,
       defaultLang: 'en',
       receiptUrl: '/consent-receipts',
+      floatingButton: true,
     });
   });
 
@@ -97,6 +100,7 @@ describe('parseConfig: good values', () => {
       cookieDomain: '.shop.lv',
       consentMode: 'false',
       receiptUrl: 'https://collect.shop.lv/r',
+      floatingButton: 'false',
     });
     expect(warnings).toEqual([]);
     expect(fields(config)).toEqual({
@@ -108,6 +112,7 @@ describe('parseConfig: good values', () => {
       consentMode: false,
       defaultLang: 'en',
       receiptUrl: 'https://collect.shop.lv/r',
+      floatingButton: false,
     });
   });
 
@@ -211,6 +216,8 @@ const BAD_OBJECT_VALUES: BadCase[] = [
   ['defaultLang', 'de', 'en'],
   ['defaultLang', 'auto', 'en'],
   ['defaultLang', 7, 'en'],
+  ['floatingButton', 'yes', false],
+  ['floatingButton', 1, false],
 ];
 
 describe('parseConfig: each bad value gives one warning naming the key and the value, and the default', () => {

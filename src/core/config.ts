@@ -20,6 +20,8 @@ export interface Config {
   settings: Settings;
   /** The language when neither the page nor the visitor names one we speak. */
   defaultLang: Lang;
+  /** A small button that reopens the preferences once the visitor has decided. */
+  floatingButton: boolean;
 }
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -169,17 +171,17 @@ export const parseConfig = (
       undefined,
       `a domain of ${host}`,
     ),
-    consentMode: read<boolean | 'auto'>(
-      'consentMode',
-      (v) => (v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined),
-      'auto',
-      'true or false',
-    ),
+    consentMode: read<boolean | 'auto'>('consentMode', toBoolean, 'auto', 'true or false'),
     receiptUrl: readReceiptUrl(values.receiptUrl, bad),
     settings,
     defaultLang: read('defaultLang', toLang, 'en', `one of ${LANGUAGES.join(', ')}`),
+    floatingButton: read('floatingButton', toBoolean, false, 'true or false'),
   };
 };
+
+/** `true` and `false`, as values or as the strings an attribute holds. */
+const toBoolean = (value: unknown): boolean | undefined =>
+  value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
 
 /** An http(s) address, absolute or relative to the page; anything else (`javascript:`, `data:`) is refused. */
 const readReceiptUrl = (value: unknown, bad: ReturnType<typeof settingWarner>): string | null => {

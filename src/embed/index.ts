@@ -1,10 +1,15 @@
+import { EXTRAS_REGISTRY, UI_REGISTRY } from '../api/bundle-registry';
 import { createRuntime } from '../api/create-runtime';
 import type { ShopConsentApi } from '../api/types';
 import { parseConfig } from '../core/config';
 import { reportError, warn } from '../core/warn';
 import { createCookieStore } from '../integrations/cookie-store';
-import { loadUiScript } from './load-ui-script';
+import { loadBundle } from './load-bundle';
 import { drainQueue, type QueueWindow } from './queue';
+
+/** Set by scripts/build.mjs: the hashes of the bundles built with this core (Subresource Integrity). */
+declare const __SHOPCONSENT_UI_INTEGRITY__: string;
+declare const __SHOPCONSENT_EXTRAS_INTEGRITY__: string;
 
 type EmbedWindow = QueueWindow & { ShopConsent?: ShopConsentApi; shopConsentConfig?: unknown };
 
@@ -20,7 +25,8 @@ const boot = (win: EmbedWindow, doc: Document) => {
   }
   const script = findOwnScript(doc);
   const config = parseConfig(win.shopConsentConfig, script?.dataset ?? {}, win.location.hostname, warn);
-  const uiUrl = new URL('shopconsent-ui.js', script?.src || win.location.href).href;
+  // Our other bundles sit next to this one.
+  const url = (file: string) => new URL(file, script?.src || win.location.href).href;
   const { api, start } = createRuntime(config, {
     win,
     doc,
@@ -34,7 +40,9 @@ const boot = (win: EmbedWindow, doc: Document) => {
       win,
       warn,
     ),
-    loadUi: () => loadUiScript(win, doc, uiUrl, script),
+    loadUi: () => loadBundle(win, script, url('shopconsent-ui.js'), UI_REGISTRY, __SHOPCONSENT_UI_INTEGRITY__),
+    loadExtras: () =>
+      loadBundle(win, script, url('shopconsent-extras.js'), EXTRAS_REGISTRY, __SHOPCONSENT_EXTRAS_INTEGRITY__),
   });
   win.ShopConsent = api;
   drainQueue(win, api);

@@ -1,10 +1,21 @@
+import type { Lang } from '../core/languages';
 import css from './embed-placeholder.css?inline';
-import type { EmbedTexts } from './embed-texts';
+import { embedTexts } from './embed-texts';
 
+/** A held-back iframe's stand-in; see `createPlaceholder`. */
 export interface Placeholder {
-  /** Writes the texts in `lang`; `site` is the host name the iframe would load from. */
-  render(texts: EmbedTexts, lang: string, site: string): void;
+  /** Writes its texts again, in the language the widget speaks now. */
+  render(): void;
+  /** Takes the placeholder away and shows the iframe again. */
   remove(): void;
+}
+
+export interface PlaceholderOptions {
+  /** The widget's language and the shop's `texts` setting, as they are now. */
+  texts: () => { lang: Lang; texts: unknown };
+  /** "Allow and load": the visitor grants what this iframe needs. */
+  allow: () => void;
+  openPreferences: () => void;
 }
 
 /** One stylesheet for every placeholder of the page, made on first use. */
@@ -16,16 +27,24 @@ const length = (attribute: string | null, measured: number, fallback: number) =>
     ? attribute.trim()
     : `${measured || Number.parseFloat(attribute ?? '') || fallback}px`;
 
+const siteOf = (src: string, base: string) => {
+  try {
+    return new URL(src, base).hostname || src;
+  } catch {
+    return src;
+  }
+};
+
 /**
  * A small box in its own shadow root, put just before a held-back iframe and sized like it (its laid-out
  * size, else its width and height attributes, else the 300×150 of any iframe), so that the page does not
- * move when the iframe takes its place. Styled only through CSSOM and a constructed stylesheet: a strict
- * Content-Security-Policy allows both, where it would refuse a style attribute or a <style> element.
+ * move when the iframe takes its place; the iframe is hidden meanwhile. Styled only through CSSOM and a
+ * constructed stylesheet: a strict Content-Security-Policy allows both, where it would refuse a style
+ * attribute or a <style> element.
  */
 export const createPlaceholder = (
   iframe: HTMLIFrameElement,
-  onAllow: () => void,
-  onSettings: () => void,
+  { texts, allow, openPreferences }: PlaceholderOptions,
 ): Placeholder => {
   const doc = iframe.ownerDocument;
   const host = doc.createElement('shopconsent-embed');
@@ -58,21 +77,35 @@ export const createPlaceholder = (
   const title = iframe.getAttribute('title');
   if (title) box.setAttribute('aria-label', title);
   const text = element('p', 'text', box);
-  const buttons = [onAllow, onSettings].map((onClick, i) => {
+  const buttons = [allow, openPreferences].map((onClick, i) => {
     const button = element('button', i ? 'settings' : 'load', box);
     button.type = 'button';
     button.setAttribute('data-action', i ? 'preferences' : 'load');
     button.addEventListener('click', onClick);
     return button;
   });
+  // Measured above while the iframe was still laid out; hidden the way a strict CSP allows.
+  const display = [iframe.style.getPropertyValue('display'), iframe.style.getPropertyPriority('display')] as const;
+  iframe.style.setProperty('display', 'none', 'important');
   iframe.before(host);
+
+  const render = () => {
+    const { lang, texts: shopTexts } = texts();
+    const strings = embedTexts(lang, shopTexts);
+    box.lang = lang;
+    text.textContent = strings.text.replace(
+      /\{\{\s*site\s*\}\}/g,
+      siteOf(iframe.getAttribute('data-src') ?? '', doc.baseURI),
+    );
+    buttons[0].textContent = strings.load;
+    buttons[1].textContent = strings.settings;
+  };
+  render();
   return {
-    render(texts, lang, site) {
-      box.lang = lang;
-      text.textContent = texts.text.replace(/\{\{\s*site\s*\}\}/g, site);
-      buttons[0].textContent = texts.load;
-      buttons[1].textContent = texts.settings;
+    render,
+    remove: () => {
+      host.remove();
+      iframe.style.setProperty('display', ...display);
     },
-    remove: () => host.remove(),
   };
 };

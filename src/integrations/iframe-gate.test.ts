@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../core/languages';
-import { embedTexts } from './embed-texts';
+import { createPlaceholder } from './embed-placeholder';
 import { createIframeGate } from './iframe-gate';
 
 beforeEach(() => {
@@ -14,12 +14,19 @@ const setup = (markup: string, grantedAtFirst: string[] = []) => {
   let lang: Lang = 'en';
   const allow = vi.fn();
   const openPreferences = vi.fn();
-  const gate = createIframeGate(doc, {
-    isGranted: (ids) => ids.every((id) => granted.has(id)),
-    texts: () => ({ lang, texts: embedTexts(lang, { lv: { 'embed.load': 'Rādīt video' } }) }),
-    allow,
-    openPreferences,
-  });
+  // The placeholder is made at once, as the loaded extras make it.
+  const gate = createIframeGate(
+    doc,
+    (ids) => ids.every((id) => granted.has(id)),
+    (iframe, ids) =>
+      Promise.resolve(
+        createPlaceholder(iframe, {
+          texts: () => ({ lang, texts: { lv: { 'embed.load': 'Rādīt video' } } }),
+          allow: () => allow(ids),
+          openPreferences,
+        }),
+      ),
+  );
   const placeholders = () => Array.from(doc.querySelectorAll('shopconsent-embed'));
   const shadow = (index = 0) => placeholders()[index]?.shadowRoot as ShadowRoot;
   return {
@@ -36,6 +43,9 @@ const setup = (markup: string, grantedAtFirst: string[] = []) => {
     iframe: (id: string) => doc.getElementById(id) as HTMLIFrameElement,
   };
 };
+
+/** Lets the placeholders' promises settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const VIDEO =
   '<iframe id="video" width="560" height="315" title="Our new shop" data-consent="marketing" data-src="https://www.youtube-nocookie.com/embed/abc"></iframe>';
@@ -87,12 +97,13 @@ describe('createIframeGate', () => {
     expect(openPreferences).toHaveBeenCalledOnce();
   });
 
-  it('loads data-src once allowed, removing the placeholder and showing the iframe as the shop styled it', () => {
+  it('loads data-src once allowed, removing the placeholder and showing the iframe as the shop styled it', async () => {
     const { gate, granted, iframe, placeholders } = setup(VIDEO.replace('<iframe', '<iframe style="display: block"'));
     gate.update();
     granted.add('marketing');
     gate.update();
     gate.update();
+    await settle();
     expect(iframe('video').getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/abc');
     expect(iframe('video').getAttribute('data-src')).toBe('https://www.youtube-nocookie.com/embed/abc');
     expect(iframe('video').style.getPropertyValue('display')).toBe('block');
@@ -116,17 +127,18 @@ describe('createIframeGate', () => {
     expect(placeholders()).toHaveLength(1);
   });
 
-  it('speaks the current language, and takes the shop’s own texts', () => {
+  it('speaks the current language, and takes the shop’s own texts', async () => {
     const { gate, shadow, setLang } = setup(VIDEO);
     gate.update();
     setLang('lv');
     gate.update();
+    await settle();
     expect(shadow().querySelector('[role="group"]')?.getAttribute('lang')).toBe('lv');
     expect(shadow().querySelector('[data-action="load"]')?.textContent).toBe('Rādīt video');
     expect(shadow().querySelector('p')?.textContent).toContain('www.youtube-nocookie.com');
   });
 
-  it('leaves iframes alone that name no purpose, and forgets placeholders of iframes the page removed', () => {
+  it('leaves iframes alone that name no purpose, and forgets placeholders of iframes the page removed', async () => {
     const { gate, doc, iframe, placeholders } = setup(
       `${VIDEO}<iframe id="free" data-consent="" data-src="/x"></iframe>`,
     );
@@ -135,7 +147,46 @@ describe('createIframeGate', () => {
     expect(placeholders()).toHaveLength(1);
     iframe('video').remove();
     gate.update();
+    await settle();
     expect(placeholders()).toHaveLength(0);
     expect(doc.body.children).toHaveLength(1);
+  });
+
+  it('a purpose granted before the placeholder arrived: the placeholder goes as soon as it comes', async () => {
+    const doc = new DOMParser().parseFromString(`<!doctype html><body>${VIDEO}</body>`, 'text/html');
+    const granted = new Set<string>();
+    let arrive: () => void = () => {};
+    const gate = createIframeGate(
+      doc,
+      (ids) => ids.every((id) => granted.has(id)),
+      (iframe) =>
+        new Promise((resolve) => {
+          arrive = () =>
+            resolve(
+              createPlaceholder(iframe, { texts: () => ({ lang: 'en', texts: {} }), allow() {}, openPreferences() {} }),
+            );
+        }),
+    );
+    gate.update();
+    granted.add('marketing');
+    gate.update();
+    arrive();
+    await settle();
+    const video = doc.getElementById('video') as HTMLIFrameElement;
+    expect(doc.querySelectorAll('shopconsent-embed')).toHaveLength(0);
+    expect(video.style.getPropertyValue('display')).toBe('');
+    expect(video.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/abc');
+  });
+
+  it('a placeholder the extras could not bring is asked for again on the next update', async () => {
+    const doc = new DOMParser().parseFromString(`<!doctype html><body>${VIDEO}</body>`, 'text/html');
+    const hold = vi.fn((_iframe: HTMLIFrameElement) => Promise.resolve(null));
+    const gate = createIframeGate(doc, () => false, hold);
+    gate.update();
+    await settle();
+    gate.update();
+    await settle();
+    gate.update();
+    expect(hold).toHaveBeenCalledTimes(2);
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentState } from '../core/state';
-import { createReceipts, MAX_PENDING, PENDING_KEY, type Receipt, toReceipt } from './receipts';
+import { createOutbox, MAX_PENDING, PENDING_KEY, type Receipt, toReceipt } from './receipt-outbox';
+import { createReceipts } from './receipts';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/schema/receipt.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -64,6 +65,23 @@ const pendingIn = (storage: MemoryStorage): Receipt[] =>
     .filter(Boolean)
     .map((body: string) => JSON.parse(body));
 
+/**
+ * The widget's side of it: each receipt goes into the outbox, then the sender flushes, as the runtime
+ * does on each decision, at start and when the browser is back online.
+ */
+const receiptsFor = (win: Window, url: string) => {
+  const outbox = createOutbox(win, warn);
+  const receipts = createReceipts(win, url, outbox, warn);
+  receipts.flush();
+  win.addEventListener('online', receipts.flush);
+  return {
+    send: (r: Receipt) => {
+      outbox.add(JSON.stringify(r));
+      receipts.flush();
+    },
+  };
+};
+
 let warnings: string[];
 const warn = (message: string) => {
   warnings.push(message);
@@ -119,7 +137,7 @@ describe('toReceipt', () => {
 describe('createReceipts: sending', () => {
   it('sends each receipt with sendBeacon as a JSON string (a text/plain body: no preflight)', async () => {
     const win = fakeWindow();
-    const receipts = createReceipts(win, 'https://collect.example/r', warn);
+    const receipts = receiptsFor(win, 'https://collect.example/r');
     receipts.send(receipt());
     await settle();
     expect(win.navigator.sendBeacon).toHaveBeenCalledOnce();
@@ -135,7 +153,7 @@ describe('createReceipts: sending', () => {
   it('falls back to a keepalive no-cors fetch with the same body when the beacon is refused', async () => {
     const win = fakeWindow();
     win.navigator.sendBeacon.mockReturnValue(false);
-    createReceipts(win, '/receipts', warn).send(receipt());
+    receiptsFor(win, '/receipts').send(receipt());
     await settle();
     expect(win.fetch).toHaveBeenCalledExactlyOnceWith('/receipts', {
       method: 'POST',
@@ -154,7 +172,7 @@ describe('createReceipts: sending', () => {
     ]) {
       const win = fakeWindow();
       (win.navigator as { sendBeacon: unknown }).sendBeacon = beacon;
-      createReceipts(win, '/receipts', warn).send(receipt());
+      receiptsFor(win, '/receipts').send(receipt());
       await settle();
       expect(win.fetch).toHaveBeenCalledOnce();
     }
@@ -162,7 +180,7 @@ describe('createReceipts: sending', () => {
 
   it('sends in the order the decisions were made', async () => {
     const win = fakeWindow();
-    const receipts = createReceipts(win, '/r', warn);
+    const receipts = receiptsFor(win, '/r');
     receipts.send(receipt({ source: 'banner' }));
     receipts.send(receipt({ source: 'preferences' }));
     receipts.send(receipt({ source: 'api' }));
@@ -180,7 +198,7 @@ describe('createReceipts: what could not be sent', () => {
     const storage = new MemoryStorage();
     const win = fakeWindow(storage);
     win.navigator.onLine = false;
-    createReceipts(win, '/r', warn).send(receipt());
+    receiptsFor(win, '/r').send(receipt());
     await settle();
     expect(win.navigator.sendBeacon).not.toHaveBeenCalled();
     expect(win.fetch).not.toHaveBeenCalled();
@@ -192,7 +210,7 @@ describe('createReceipts: what could not be sent', () => {
     const win = fakeWindow(storage);
     win.navigator.sendBeacon.mockReturnValue(false);
     win.fetch.mockRejectedValue(new TypeError('Failed to fetch'));
-    createReceipts(win, '/r', warn).send(receipt());
+    receiptsFor(win, '/r').send(receipt());
     await settle();
     expect(pendingIn(storage)).toEqual([receipt()]);
   });
@@ -201,13 +219,13 @@ describe('createReceipts: what could not be sent', () => {
     const storage = new MemoryStorage();
     const offline = fakeWindow(storage);
     offline.navigator.onLine = false;
-    const first = createReceipts(offline, '/r', warn);
+    const first = receiptsFor(offline, '/r');
     first.send(receipt({ source: 'banner' }));
     first.send(receipt({ source: 'preferences' }));
     await settle();
 
     const next = fakeWindow(storage);
-    const second = createReceipts(next, '/r', warn);
+    const second = receiptsFor(next, '/r');
     second.send(receipt({ source: 'api' }));
     await settle();
     expect(next.navigator.sendBeacon.mock.calls.map(([, body]) => JSON.parse(body).source)).toEqual([
@@ -227,12 +245,12 @@ describe('createReceipts: what could not be sent', () => {
       const storage = new MemoryStorage();
       const offline = fakeWindow(storage);
       offline.navigator.onLine = false;
-      const kept = createReceipts(offline, '/r', warn);
+      const kept = receiptsFor(offline, '/r');
       kept.send(receipt({ source: 'banner' }));
       kept.send(receipt({ source: 'api' }));
       await settle();
       const next = fakeWindow(storage);
-      createReceipts(next, '/r', warn);
+      receiptsFor(next, '/r');
       await settle();
       expect(next.navigator.sendBeacon.mock.calls.map(([, body]) => JSON.parse(body).source)).toEqual([
         'banner',
@@ -247,7 +265,7 @@ describe('createReceipts: what could not be sent', () => {
     const storage = new MemoryStorage();
     const win = fakeWindow(storage);
     win.navigator.onLine = false;
-    createReceipts(win, '/r', warn).send(receipt());
+    receiptsFor(win, '/r').send(receipt());
     await settle();
     win.navigator.onLine = true;
     win.dispatchEvent(new Event('online'));
@@ -260,7 +278,7 @@ describe('createReceipts: what could not be sent', () => {
     const storage = new MemoryStorage();
     const win = fakeWindow(storage);
     win.navigator.onLine = false;
-    const receipts = createReceipts(win, '/r', warn);
+    const receipts = receiptsFor(win, '/r');
     const times = Array.from({ length: MAX_PENDING + 2 }, (_, i) =>
       new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
     );
@@ -276,9 +294,9 @@ describe('createReceipts: what could not be sent', () => {
     const storage = new MemoryStorage();
     storage.setItem(PENDING_KEY, '{"not": "a list"');
     const win = fakeWindow(storage);
-    expect(() => createReceipts(win, '/r', warn)).not.toThrow();
+    expect(() => receiptsFor(win, '/r')).not.toThrow();
     storage.setItem(PENDING_KEY, ['5', '', 'garbage', JSON.stringify(receipt())].join('\n'));
-    createReceipts(win, '/r', warn);
+    receiptsFor(win, '/r');
     await settle();
     expect(win.navigator.sendBeacon).toHaveBeenCalledOnce();
   });
@@ -295,13 +313,34 @@ describe('createReceipts: what could not be sent', () => {
         removeItem: () => {},
       },
     ],
-  ])('never throws when storage %s; the receipt is lost with a warning', async (_name, storage) => {
-    const win = fakeWindow(storage);
-    win.navigator.onLine = false;
-    const receipts = createReceipts(win, '/r', warn);
-    expect(() => receipts.send(receipt())).not.toThrow();
-    await settle();
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('lost');
-  });
+  ])(
+    'never throws when storage %s: receipts wait in this page view, a failed one with a warning',
+    async (_name, storage) => {
+      const win = fakeWindow(storage);
+      win.navigator.onLine = false;
+      const receipts = receiptsFor(win, '/r');
+      expect(() => receipts.send(receipt({ source: 'banner' }))).not.toThrow();
+      await settle();
+      win.navigator.onLine = true;
+      win.dispatchEvent(new Event('online'));
+      await settle();
+      expect(win.navigator.sendBeacon).toHaveBeenCalledOnce();
+      expect(warnings).toEqual([]);
+
+      win.navigator.sendBeacon.mockReturnValue(false);
+      win.fetch.mockRejectedValue(new TypeError('Failed to fetch'));
+      receipts.send(receipt({ source: 'api' }));
+      await settle();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('this page view only');
+      win.navigator.sendBeacon.mockReturnValue(true);
+      win.dispatchEvent(new Event('online'));
+      await settle();
+      expect(win.navigator.sendBeacon.mock.calls.map(([, body]) => JSON.parse(body).source)).toEqual([
+        'banner',
+        'api',
+        'api',
+      ]);
+    },
+  );
 });

@@ -9,6 +9,7 @@ import type { UiHost, UiView } from '../api/types';
 import { parseConfig } from '../core/config';
 import type { Lang } from '../core/languages';
 import type { ConsentState } from '../core/state';
+import { extras } from '../extras/extras';
 import { FakeChannel } from './fake-channel.testing';
 import { addReopenButton } from './reopen-button';
 
@@ -39,15 +40,11 @@ const fakeHost = (view: Partial<UiView> = {}) => {
   return { host, change };
 };
 
-const add = (object: Record<string, unknown>, attributes: Partial<Record<string, string>> = {}, view = {}) => {
-  const warnings: string[] = [];
-  const warn = (message: string) => {
-    warnings.push(message);
-  };
-  const { settings } = parseConfig(object, attributes, 'www.shop.lv', () => {});
+const add = (object: Record<string, unknown>, view = {}) => {
+  const { settings } = parseConfig(object, {}, 'www.shop.lv', () => {});
   const fake = fakeHost(view);
-  addReopenButton(document, settings, warn, fake.host);
-  return { warnings, ...fake };
+  addReopenButton(document, settings, fake.host);
+  return fake;
 };
 
 const element = () => document.querySelector('shopconsent-reopen');
@@ -57,44 +54,18 @@ afterEach(() => {
   for (const node of document.querySelectorAll('shopconsent-reopen')) node.remove();
 });
 
-describe('addReopenButton: the setting', () => {
-  it.each([[{}], [{ floatingButton: false }], [{ floatingButton: 'false' }], [{ floatingButton: '' }]])(
-    'adds nothing for %j, silently',
-    (object) => {
-      const { warnings } = add(object);
-      expect(element()).toBeNull();
-      expect(warnings).toEqual([]);
-    },
-  );
-
-  it.each([['yes'], [1], ['TRUE']])('warns once about %j, naming the attribute, and adds nothing', (value) => {
-    const { warnings } = add({}, { floatingButton: String(value) });
-    expect(element()).toBeNull();
-    expect(warnings).toEqual([
-      `data-floating-button: ${JSON.stringify(String(value))} is not true or false; using false.`,
-    ]);
-  });
-
-  it('names floatingButton when the config object has the bad value', () => {
-    const { warnings } = add({ floatingButton: 'on' });
-    expect(warnings).toEqual(['floatingButton: "on" is not true or false; using false.']);
-  });
-
-  it.each([
-    [{ floatingButton: true }, {}],
-    [{}, { floatingButton: 'true' }],
-  ])('shows the button for %j / attributes %j once decided', (object, attributes) => {
-    const { warnings } = add(object, attributes);
+describe('addReopenButton', () => {
+  it('adds the button in an open shadow root once decided', () => {
+    add({ floatingButton: true });
     expect(element()?.parentNode).toBe(document.body);
     expect(element()?.shadowRoot?.mode).toBe('open');
     expect(button()?.type).toBe('button');
-    expect(warnings).toEqual([]);
   });
 });
 
 describe('addReopenButton: when it is there', () => {
   it('is there only while the visitor has decided', () => {
-    const { change } = add({ floatingButton: true }, {}, { state: null, layer: 'banner' });
+    const { change } = add({ floatingButton: true }, { state: null, layer: 'banner' });
     expect(element()).toBeNull();
     change({ state: DECIDED, layer: null });
     expect(element()?.isConnected).toBe(true);
@@ -120,20 +91,20 @@ describe('addReopenButton: its name', () => {
   };
 
   it.each(Object.entries(LABELS))('is the %s label of the locale file, with lang set', (lang, label) => {
-    add({ floatingButton: true }, {}, { lang });
+    add({ floatingButton: true }, { lang });
     expect(button()?.title).toBe(label);
     expect(button()?.lang).toBe(lang);
   });
 
   it('follows a change of language', () => {
-    const { change } = add({ floatingButton: true }, {}, { lang: 'lv' });
+    const { change } = add({ floatingButton: true }, { lang: 'lv' });
     change({ lang: 'mn' });
     expect(button()?.title).toBe(mn.reopen.label);
   });
 
   it("takes the shop's texts[lang]['reopen.label'], region tags included, for that language only", () => {
     const texts = { 'lv-LV': { 'reopen.label': 'Sīkdatnes' }, mn: { 'banner.title': 'X' } };
-    const { change } = add({ floatingButton: true, texts }, {}, { lang: 'lv' });
+    const { change } = add({ floatingButton: true, texts }, { lang: 'lv' });
     expect(button()?.title).toBe('Sīkdatnes');
     change({ lang: 'mn' });
     expect(button()?.title).toBe(mn.reopen.label);
@@ -154,8 +125,11 @@ describe('addReopenButton inside the runtime', () => {
     vi.unstubAllGlobals();
   });
 
-  const runtime = () => {
-    const config = parseConfig({ consentMode: false, floatingButton: true }, {}, 'www.shop.lv', () => {});
+  const runtime = (object: Record<string, unknown> = { floatingButton: true }, attributes = {}) => {
+    const warnings: string[] = [];
+    const config = parseConfig({ consentMode: false, ...object }, attributes, 'www.shop.lv', (message) => {
+      warnings.push(message);
+    });
     let value: string | undefined;
     const store = {
       read: () => value,
@@ -166,25 +140,74 @@ describe('addReopenButton inside the runtime', () => {
         value = undefined;
       },
     };
-    const mount = vi.fn();
+    const loadExtras = vi.fn(() => Promise.resolve(extras));
     const { api, start } = createRuntime(config, {
       win: window,
       doc: document,
       store,
-      loadUi: () => Promise.resolve(mount),
-      warn: () => {},
+      loadUi: () => Promise.resolve(vi.fn()),
+      loadExtras,
+      warn: (message) => {
+        warnings.push(message);
+      },
     });
     start();
-    return api;
+    return { api, warnings, loadExtras };
   };
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  it('appears on a decision made through the API, and goes on reset', () => {
-    const api = runtime();
+  it('appears on a decision made through the API, and goes on reset', async () => {
+    const { api } = runtime();
+    await flush();
     expect(element()).toBeNull();
     api.rejectAll();
+    await flush();
     expect(element()).not.toBeNull();
     api.reset();
     expect(element()).toBeNull();
+    api.close();
+  });
+
+  it.each([
+    [{ floatingButton: true }, {}],
+    [{}, { floatingButton: 'true' }],
+  ])('is on for %j / attributes %j, silently', async (object, attributes) => {
+    const { api, warnings } = runtime(object, attributes);
+    api.acceptAll();
+    await flush();
+    expect(element()?.isConnected).toBe(true);
+    expect(warnings).toEqual([]);
+    api.close();
+  });
+
+  it.each([[{}], [{ floatingButton: false }], [{ floatingButton: 'false' }], [{ floatingButton: '' }]])(
+    'is off for %j, silently, and nothing is loaded for it',
+    async (object) => {
+      const { api, warnings, loadExtras } = runtime(object);
+      api.acceptAll();
+      await flush();
+      expect(element()).toBeNull();
+      expect(warnings).toEqual([]);
+      expect(loadExtras).not.toHaveBeenCalled();
+      api.close();
+    },
+  );
+
+  it.each([['yes'], ['1'], ['TRUE']])(
+    'warns once about data-floating-button="%s", naming it, and adds nothing',
+    async (value) => {
+      const { api, warnings } = runtime({}, { floatingButton: value });
+      api.acceptAll();
+      await flush();
+      expect(element()).toBeNull();
+      expect(warnings).toEqual([`data-floating-button: ${JSON.stringify(value)} is not true or false; using false.`]);
+      api.close();
+    },
+  );
+
+  it('names floatingButton when the config object has the bad value', () => {
+    const { api, warnings } = runtime({ floatingButton: 'on' });
+    expect(warnings).toEqual(['floatingButton: "on" is not true or false; using false.']);
     api.close();
   });
 });

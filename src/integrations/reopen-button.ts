@@ -5,8 +5,7 @@ import { reopen as mn } from '../../locales/mn.json';
 import { reopen as vi } from '../../locales/vi.json';
 import type { UiHost } from '../api/types';
 import { type Lang, toLang } from '../core/languages';
-import { isRecord, type Settings, settingWarner } from '../core/settings';
-import type { Warn } from '../core/warn';
+import { isRecord, type Settings } from '../core/settings';
 import { adoptStyles } from './shadow-styles';
 
 // Only the `reopen` section of each locale: the rest belongs to the dialog bundle.
@@ -46,16 +45,10 @@ const labelFor = (settings: Settings, lang: Lang): string => {
 /**
  * With `data-floating-button="true"`: a small button, in its own open shadow root, that reopens the
  * preferences whenever the visitor has decided, including on a returning visit, where the dialog
- * bundle is not loaded until the button is pressed.
+ * bundle is not loaded until the button is pressed. The core loads it (with the extras) once there is
+ * a decision.
  */
-export const addReopenButton = (doc: Document, settings: Settings, warn: Warn, host: UiHost): void => {
-  const { floatingButton } = settings.values;
-  if (floatingButton !== true && floatingButton !== 'true') {
-    if (![undefined, '', false, 'false'].includes(floatingButton as string)) {
-      settingWarner(settings, warn)('floatingButton', floatingButton, 'true or false', 'false');
-    }
-    return;
-  }
+export const addReopenButton = (doc: Document, settings: Settings, host: UiHost): void => {
   const element = doc.createElement('shopconsent-reopen');
   // The runtime's click listener opens the preferences for any [data-shopconsent="open"], this one too.
   element.setAttribute('data-shopconsent', 'open');

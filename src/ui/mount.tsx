@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import type { MountUi } from '../api/types';
-import { parseDialogSettings } from '../core/dialog-settings';
+import { type DialogSettings, parseDialogSettings } from '../core/dialog-settings';
 import { warn } from '../core/warn';
+import { type PurposeCookies, parsePurposeCookies } from '../integrations/purpose-cookies';
 import { adoptStyles } from '../integrations/shadow-styles';
 import { App } from './components/App';
 import { createI18n } from './i18n';
@@ -22,6 +23,9 @@ const HOST_STYLE: Record<string, string> = {
   'z-index': '2147483647',
 };
 
+/** The shop's settings for the dialog, with each purpose's cookies and services, as the preferences list them. */
+export type Dialog = DialogSettings & PurposeCookies;
+
 const whenBodyExists = (run: () => void) => {
   if (document.body) run();
   else document.addEventListener('DOMContentLoaded', run, { once: true });
@@ -30,7 +34,11 @@ const whenBodyExists = (run: () => void) => {
 /** Renders the dialog into the open shadow root of `#shopconsent-root`, created once per page. */
 export const mountUi: MountUi = (host) => {
   whenBodyExists(() => {
-    const dialog = parseDialogSettings(host.config.settings, location.href, warn);
+    const { settings, purposes } = host.config;
+    const dialog: Dialog = {
+      ...parseDialogSettings(settings, location.href, warn),
+      ...parsePurposeCookies(settings, purposes, warn),
+    };
     const element = document.createElement('shopconsent-root');
     element.id = HOST_ID;
     element.setAttribute('data-theme', dialog.theme);

@@ -1,13 +1,13 @@
 import type { i18n, TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
 import type { Layer, UiHost, UiView } from '../../api/types';
-import type { DialogSettings } from '../../core/dialog-settings';
+import type { Dialog } from '../mount';
 import { Banner } from './Banner';
 import { Preferences } from './Preferences';
 
 export interface AppProps {
   host: UiHost;
-  dialog: DialogSettings;
+  dialog: Dialog;
   i18n: i18n;
 }
 

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
 import type { UiHost, UiView } from '../../api/types';
-import type { DialogSettings } from '../../core/dialog-settings';
 import { NECESSARY, noConsent } from '../../core/purposes';
 import { SERVICE_NAMES } from '../../integrations/service-catalogue';
 import { decisionDate } from '../decision-date';
+import type { Dialog } from '../mount';
 import { purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
@@ -14,7 +14,7 @@ import { PurposeSwitch } from './PurposeSwitch';
 
 export interface PreferencesProps {
   host: UiHost;
-  dialog: DialogSettings;
+  dialog: Dialog;
   t: TFunction;
   view: UiView;
 }
@@ -102,9 +102,9 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
                 label={purposeText(id, 'label', dialog, view.lang, t)}
                 description={purposeText(id, 'description', dialog, view.lang, t)}
                 note={sensitiveNote(id, dialog, view.lang, t)}
-                cookieCount={host.cookies[id]?.length ?? 0}
+                cookieCount={dialog.cookies[id]?.length ?? 0}
                 services={new Intl.ListFormat(view.lang, { type: 'unit' }).format(
-                  (host.services[id] ?? []).map((service) => SERVICE_NAMES[service]),
+                  (dialog.services[id] ?? []).map((service) => SERVICE_NAMES[service]),
                 )}
                 checked={id === NECESSARY || choices[id] === true}
                 locked={id === NECESSARY}

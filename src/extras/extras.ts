@@ -1,0 +1,26 @@
+import type { Settings } from '../core/settings';
+import { deleteCookies } from '../integrations/cookie-cleanup';
+import { createPlaceholder } from '../integrations/embed-placeholder';
+import { parsePurposeCookies } from '../integrations/purpose-cookies';
+import { createReceipts } from '../integrations/receipts';
+import { addReopenButton } from '../integrations/reopen-button';
+
+/**
+ * What the core loads only when a page needs it (docs/adr/0025-extras-off-the-start-up-path.md): the
+ * floating button, iframe placeholders, the receipt sender, and the cookie deletion of a withdrawal.
+ * None of it is needed to read a decision, tell the page and release its tags.
+ */
+export const extras = {
+  addReopenButton,
+  createPlaceholder,
+  createReceipts,
+  /** Deletes the cookies the shop listed for the withdrawn purposes (its warnings are the dialog's to give). */
+  deleteWithdrawn: (doc: Document, settings: Settings, purposes: readonly string[], withdrawn: readonly string[]) => {
+    const { cookies } = parsePurposeCookies(settings, purposes, () => {});
+    deleteCookies(
+      doc,
+      withdrawn.flatMap((id) => cookies[id] ?? []),
+    );
+  },
+};
+export type Extras = typeof extras;
