@@ -60,6 +60,8 @@ for (const [name, value] of attributes) tag.setAttribute(`data-${name}`, value);
 document.currentScript.after(tag);
 
 const COOKIE = 'shopconsent';
+/** The API methods that answer something; the others act and return nothing worth showing. */
+const RETURNS_VALUE = ['get', 'has'];
 
 /**
  * The cookie's value read by hand, as docs/cookie-format.md describes format 1:
@@ -126,7 +128,7 @@ document.addEventListener('DOMContentLoaded', () => {
   const call = (method, args) => {
     const entry = record('call', `ShopConsent.${method}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`);
     const result = window.ShopConsent[method](...args);
-    if (result !== undefined) entry.text += ` → ${JSON.stringify(result)}`;
+    if (RETURNS_VALUE.includes(method)) entry.text += ` → ${JSON.stringify(result)}`;
     render();
   };
   const argsFor = (method) => {
