@@ -1,7 +1,7 @@
 // MonaOK's settings, from its policy (profile D.5): statistics (Google Analytics), marketing (the Meta
 // Pixel), content suited to the customer, and the loyalty programme, each asked separately as EU law
-// wants. Loyalty is the shop's own purpose, so it brings its own texts. Revision 2026-05 is the policy's
-// edition: raising it asks every visitor again.
+// wants. Loyalty is the shop's own purpose, so it brings its own texts. The tag's data-revision is the
+// policy's edition, 2026-05: raising it asks every visitor again.
 window.shopConsentConfig = {
   purposes: [
     { id: 'analytics', services: ['ga4'] },
