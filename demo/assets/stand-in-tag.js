@@ -4,7 +4,8 @@
 // be unloaded) and starts again when it is granted. Its badge shows which of the two it is doing.
 (() => {
   const script = document.currentScript;
-  const { tool, cookies, consent } = script.dataset;
+  const { tool, cookies } = script.dataset;
+  const purposes = script.dataset.consent.split(' ');
   const badge = document.querySelector(`[data-badge="${tool}"]`);
   const offText = badge.textContent;
   const run = (on) => {
@@ -18,6 +19,8 @@
   };
   run(true);
   window.addEventListener('shopconsent:change', ({ detail }) => {
-    if (detail.changed.includes(consent)) run(detail.state?.purposes[consent] === true);
+    if (detail.changed.some((purpose) => purposes.includes(purpose))) {
+      run(purposes.every((purpose) => detail.state?.purposes[purpose] === true));
+    }
   });
 })();
