@@ -113,6 +113,10 @@ const expectTagsOff = async (page: Page, shop: DemoShop) => {
   for (const { cookies: names } of Object.values(shop.tags)) {
     for (const name of names) expect(cookies).not.toContain(name);
   }
+  // An embed (Шырдак's workshop video) shows its placeholder and loads nothing.
+  const iframes = page.locator('iframe[data-consent]');
+  await expect(page.locator('shopconsent-embed')).toHaveCount(await iframes.count());
+  for (const iframe of await iframes.all()) expect(await iframe.getAttribute('src')).toBeNull();
 };
 
 const expectTagOn = async (page: Page, tool: string) => {
@@ -171,6 +175,11 @@ test.describe('the demo shops', () => {
       for (const tool of Object.keys(shop.tags)) await expectTagOn(page, tool);
       const allCookies = Object.values(shop.tags).flatMap((tag) => tag.cookies);
       await expect.poll(() => cookieNames(page)).toEqual(expect.arrayContaining(allCookies));
+      await expect(page.locator('shopconsent-embed')).toHaveCount(0);
+      for (const iframe of await page.locator('iframe[data-consent]').all()) {
+        await expect(iframe).toHaveAttribute('src', String(await iframe.getAttribute('data-src')));
+        await expect(iframe).toBeVisible();
+      }
 
       await page.locator('footer [data-shopconsent="open"]').click();
       await expect(visitor.preferences).toBeVisible();
