@@ -156,10 +156,7 @@ export class ShopConsentPage {
   }
 
   async goto(options: HostPageOptions = {}): Promise<this> {
-    if (!this.recorderInstalled) {
-      await this.page.addInitScript(RECORDER);
-      this.recorderInstalled = true;
-    }
+    await this.installRecorder();
     const path = `/${options.name ?? 'shop'}.html`;
     if (this.routedPath) await this.page.unroute(`**${this.routedPath}`);
     const body = hostPageHtml(options);
@@ -167,6 +164,19 @@ export class ShopConsentPage {
     this.routedPath = path;
     await this.page.goto(path);
     return this;
+  }
+
+  /** Opens a page the server has as it is, such as a demo shop, recording its events like `goto`. */
+  async visit(path: string): Promise<this> {
+    await this.installRecorder();
+    await this.page.goto(path);
+    return this;
+  }
+
+  private async installRecorder() {
+    if (this.recorderInstalled) return;
+    await this.page.addInitScript(RECORDER);
+    this.recorderInstalled = true;
   }
 
   async reload(): Promise<this> {
