@@ -709,6 +709,28 @@ describe('runtime: Google Consent Mode', () => {
 });
 
 describe('runtime: never throws into the page', () => {
+  it('answers as each method’s type says: nothing from the actions, a boolean from has(), a function from on()', () => {
+    const { start, api } = setup();
+    start();
+    expect(api.acceptAll()).toBeUndefined();
+    expect(api.set({ analytics: false })).toBeUndefined();
+    expect(api.open()).toBeUndefined();
+    expect(api.close()).toBeUndefined();
+    expect(api.setLanguage('lv')).toBeUndefined();
+    expect(api.reset()).toBeUndefined();
+    expect(typeof api.on('change', () => {})).toBe('function');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const hostile = {
+      toString() {
+        throw new Error('a key that cannot be read');
+      },
+    };
+    api.rejectAll();
+    expect(api.has(hostile as unknown as string)).toBe(false);
+    expect(error).toHaveBeenCalledOnce();
+    expect(String(error.mock.calls[0][0])).toContain('has() failed');
+  });
+
   it('survives every method called with nonsense', () => {
     const { start, api } = setup();
     start();

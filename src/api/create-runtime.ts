@@ -284,11 +284,13 @@ export const createRuntime = (
     reset: () => commit(null, 'reset'),
     setLanguage,
   };
-  // Every public method reports what it throws to the console instead of throwing into the host page.
+  // Every public method reports what it throws to the console instead of throwing into the host page,
+  // and then answers as its type says: an unsubscribe that does nothing, "not granted", "undecided".
+  const failed: Partial<Record<keyof typeof methods, unknown>> = { on: () => {}, has: false, get: null };
   const api = { version: VERSION } as ShopConsentApi;
   for (const [name, method] of Object.entries(methods) as [keyof typeof methods, (...args: unknown[]) => unknown][]) {
     (api as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      guard(`${name}()`, () => method(...args)) ?? (name === 'on' ? () => {} : null);
+      guard(`${name}()`, () => method(...args)) ?? failed[name];
   }
 
   const host: UiHost = {
