@@ -1,17 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Collector, createCollector } from './collector';
 import type { CollectorOptions } from './config';
+import { startProcess, TOKEN } from './process.testing';
 import type { Receipt } from './receipt';
 import { DAY_MS, RETENTION_INTERVAL_MS } from './retention';
 
-export const TOKEN = 'test-token-0123456789abcdef';
 const SHOP = 'https://www.shop.lv';
 const VISITOR_ADDRESS = '203.0.113.7';
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 const START = Date.parse('2026-05-04T09:30:00.000Z');
-const root = new URL('..', import.meta.url).pathname;
 
 export const receipt = (over: Partial<Receipt> = {}): Receipt => ({
   format: 1,
@@ -440,26 +437,6 @@ export const describeCollector = (database: () => Promise<string>) => {
     });
   });
 };
-
-/** `npm run collector` as a real process, on its own port; resolves once it listens. */
-export const startProcess = (env: Record<string, string>) =>
-  new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', COLLECTOR_TOKEN: TOKEN, RETENTION_DAYS: '30', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      output += `${line}\n`;
-      const listening = /Server listening at (http:\S+?)"/.exec(line);
-      if (listening) resolve({ child, url: listening[1] });
-    });
-    child.once('exit', (code, signal) => reject(new Error(`the collector stopped (${code ?? signal}):\n${output}`)));
-  });
 
 /**
  * The promise of a 204: a collector killed with SIGKILL in the middle of a stream of receipts, then started
