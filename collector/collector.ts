@@ -16,13 +16,11 @@ import { exportLines } from './export';
 import { ajv, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
 import { openStore } from './store/open';
-import type { Store } from './store/store';
 import { createWriter } from './writer';
 
 export interface Collector {
   /** The Fastify instance: `inject()` for tests, `addresses()` once started. */
   app: FastifyInstance;
-  store: Store;
   /** Listens on the configured host and port, starts the retention schedule; resolves to the address. */
   start(): Promise<string>;
   /** Stops taking requests, finishes those under way, writes what they handed in, closes the database. */
@@ -260,7 +258,6 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
 
   return {
     app,
-    store,
     async start() {
       const address = await app.listen({ port: options.port, host: options.host });
       if (!checkBearer) app.log.warn('COLLECTOR_TOKEN is not set: GET /receipts and /receipts/export answer 403.');

@@ -11,9 +11,15 @@ try {
   process.exit(1);
 }
 
-const collector = await createCollector(config.options);
+/** A database that cannot be reached or a port already taken: one line saying so, not a stack trace. */
+const refuse = (error: unknown): never => {
+  console.error(`The collector cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+};
+
+const collector = await createCollector(config.options).catch(refuse);
 for (const note of config.notes) collector.app.log.info(note);
-await collector.start();
+await collector.start().catch(refuse);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
