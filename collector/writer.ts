@@ -1,6 +1,6 @@
 import type { NewReceipt, Store } from './store/store';
 
-/** Rows per commit at most; PostgreSQL takes at most 65535 parameters in one statement. */
+/** Rows per commit at most, so that one commit stays short however far behind the writer is. */
 export const MAX_BATCH = 500;
 
 interface Waiting {

@@ -17,7 +17,6 @@ const toStored = (row: Row): StoredReceipt => ({
 });
 
 const COLUMNS = 'id, received_at, ip_hash, user_agent, receipt';
-const COLUMNS_PER_ROW = 7;
 
 /**
  * PostgreSQL, for shops that run several collectors behind a load balancer: every instance is stateless
@@ -62,28 +61,24 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
 
   return {
     kind: 'postgres',
+    // One statement text whatever the batch size, so the server parses and plans it once per connection;
+    // one statement is one commit, and synchronous_commit=on returns only once the WAL is on disk.
     insert: async (rows: NewReceipt[]) => {
-      if (rows.length === 0) return;
-      const values: unknown[] = [];
-      const tuples = rows.map((row, index) => {
-        values.push(
-          row.consentId,
-          row.decidedAt,
-          row.digest,
-          new Date(row.receivedAt),
-          row.receipt,
-          row.ipHash,
-          row.userAgent,
-        );
-        const first = index * COLUMNS_PER_ROW;
-        return `(${Array.from({ length: COLUMNS_PER_ROW }, (_, column) => `$${first + column + 1}`).join(', ')})`;
+      await pool.query({
+        name: 'insert-receipts',
+        text: `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
+               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[], $7::text[])
+               ON CONFLICT DO NOTHING`,
+        values: [
+          rows.map((row) => row.consentId),
+          rows.map((row) => row.decidedAt),
+          rows.map((row) => row.digest),
+          rows.map((row) => new Date(row.receivedAt)),
+          rows.map((row) => row.receipt),
+          rows.map((row) => row.ipHash),
+          rows.map((row) => row.userAgent),
+        ],
       });
-      // One statement, one commit: synchronous_commit=on returns only once the WAL is flushed.
-      await pool.query(
-        `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-         VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING`,
-        values,
-      );
     },
     byConsentId: async (consentId) => {
       const result = await pool.query<Row>(
