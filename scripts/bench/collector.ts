@@ -198,29 +198,42 @@ try {
 }
 
 const number = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits });
+const header = [
+  'backend',
+  'run',
+  'receipts/s',
+  'p50 ms',
+  'p99 ms',
+  'max ms',
+  'answered 2xx',
+  'failed',
+  'rows stored',
+  'stored, answer cut off',
+  '2xx missing',
+  'doubled',
+];
+const rows = outcomes.map((o) => [
+  o.backend,
+  o.run,
+  number(o.perSecond),
+  number(o.p50, 1),
+  number(o.p99, 1),
+  number(o.max),
+  number(o.acknowledged),
+  number(o.failed),
+  number(o.rows),
+  number(o.unanswered),
+  String(o.missing),
+  String(o.doubled),
+]);
+/** Laid out as the formatter lays out Markdown tables: the first two columns to the left, figures to the right. */
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+const line = (cells: string[]) =>
+  `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
 const table = [
-  '| backend | run | receipts/s | p50 ms | p99 ms | max ms | answered 2xx | failed | rows stored | stored, answer cut off | 2xx missing | doubled |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...outcomes.map((o) =>
-    [
-      '',
-      o.backend,
-      o.run,
-      number(o.perSecond),
-      number(o.p50, 1),
-      number(o.p99, 1),
-      number(o.max),
-      number(o.acknowledged),
-      number(o.failed),
-      number(o.rows),
-      number(o.unanswered),
-      o.missing,
-      o.doubled,
-      '',
-    ]
-      .join(' | ')
-      .trim(),
-  ),
+  line(header),
+  `| ${widths.map((width, column) => (column < 2 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`,
+  ...rows.map(line),
 ].join('\n');
 
 const cpu = cpus()[0]?.model.trim() ?? 'CPU';
