@@ -121,7 +121,7 @@ export const describeCollector = (database: () => Promise<string>) => {
 
     it.each([
       ['not JSON', '{"format":1,', /not valid JSON/],
-      ['empty', '', /empty/],
+      ['empty', '', /it is empty/],
       ['a JSON string, not an object', '"hello"', /must be object/],
     ])('refuses a body that is %s with 400 and a reason, and stores nothing', async (_case, body, reason) => {
       const collector = await open();

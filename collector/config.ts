@@ -20,8 +20,8 @@ export interface CollectorOptions {
   logger?: boolean;
 }
 
-export const DEFAULT_PORT = 8787;
-export const DEFAULT_SQLITE = 'sqlite:./data/receipts.db';
+const DEFAULT_PORT = 8787;
+const DEFAULT_SQLITE = 'sqlite:./data/receipts.db';
 /**
  * Three years. The law in our markets asks for proof of consent but names no period (compliance note,
  * part A); a complaint about a decision can come long after the decision expired (182 days by default),
@@ -29,7 +29,7 @@ export const DEFAULT_SQLITE = 'sqlite:./data/receipts.db';
  */
 export const DEFAULT_RETENTION_DAYS = 1095;
 /** A token shorter than this could be guessed; a generated one is 32 characters and more. */
-export const MIN_SECRET_LENGTH = 16;
+const MIN_SECRET_LENGTH = 16;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

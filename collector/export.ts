@@ -1,8 +1,8 @@
 import type { Store, StoredReceipt } from './store/store';
 
-export const PAGE_SIZE = 1000;
+const PAGE_SIZE = 1000;
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'receivedAt',
   'consentId',
   'decidedAt',
@@ -22,7 +22,7 @@ export const CSV_COLUMNS = [
 const FORMULA = /^[=+\-@\t\r]/;
 
 /** RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-export const csvCell = (value: string) => {
+const csvCell = (value: string) => {
   const text = FORMULA.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
@@ -31,7 +31,7 @@ const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-export const csvRow = ({ receivedAt, ipHash, userAgent, receipt }: StoredReceipt) => {
+const csvRow = ({ receivedAt, ipHash, userAgent, receipt }: StoredReceipt) => {
   const purposes = Object.entries((receipt.purposes ?? {}) as Record<string, boolean>);
   const named = (granted: boolean) =>
     purposes
@@ -55,7 +55,7 @@ export const csvRow = ({ receivedAt, ipHash, userAgent, receipt }: StoredReceipt
   ]);
 };
 
-export const jsonLine = (row: StoredReceipt) => `${JSON.stringify(row)}\n`;
+const jsonLine = (row: StoredReceipt) => `${JSON.stringify(row)}\n`;
 
 /**
  * The export, page by page: a page is one short query, so a large export neither holds a transaction

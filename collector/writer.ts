@@ -1,7 +1,7 @@
 import type { NewReceipt, Store } from './store/store';
 
 /** Rows per commit at most, so that one commit stays short however far behind the writer is. */
-export const MAX_BATCH = 500;
+const MAX_BATCH = 500;
 
 interface Waiting {
   row: NewReceipt;
