@@ -257,7 +257,7 @@ export const describeCollector = (database: () => Promise<string>) => {
       );
     });
 
-    it('JSONL: one stored receipt per line, exactly as it was sent', async () => {
+    it('JSONL: one stored receipt per line, as it was sent', async () => {
       const collector = await open();
       await send(collector, receipt({ id: 'first0001' }));
       await send(collector, receipt({ id: 'second001', lang: 'vi' }));
