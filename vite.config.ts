@@ -56,7 +56,7 @@ export default defineConfig(({ mode }) => {
     ...shared,
     test: {
       environment: 'happy-dom',
-      include: ['src/**/*.test.{ts,tsx}', 'locales/*.test.ts', 'scripts/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'collector/**/*.test.ts', 'locales/*.test.ts', 'scripts/*.test.ts'],
       restoreMocks: true,
     },
   };

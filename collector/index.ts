@@ -1,0 +1,2 @@
+export { type Collector, createCollector } from './collector';
+export { type CollectorOptions, ConfigError, readConfig } from './config';

@@ -1,0 +1,135 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export interface Postgres {
+  /** A new, empty database on this server; its URL. */
+  database(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Debian and Ubuntu keep each major version in /usr/lib/postgresql/<n>/bin; elsewhere pg_config knows. */
+const findBinaries = () => {
+  const debian = '/usr/lib/postgresql';
+  const candidates = existsSync(debian)
+    ? readdirSync(debian)
+        .filter((version) => /^\d+$/.test(version))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((version) => join(debian, version, 'bin'))
+    : [];
+  try {
+    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim());
+  } catch {
+    // no pg_config on PATH
+  }
+  return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) ?? null;
+};
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+
+const createDatabase = async (adminUrl: string) => {
+  const name = `collector_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * A PostgreSQL for tests and the benchmark. With TEST_DATABASE_URL (a role allowed to create databases),
+ * that server; otherwise a throwaway cluster from the installed binaries: initdb into a temporary folder,
+ * a free port on 127.0.0.1, gone again after `stop()`. PostgreSQL refuses to run as root, so as root the
+ * cluster runs as the `postgres` user that Debian's package creates. Throws, saying what to install, when
+ * there is neither: a PostgreSQL test must fail rather than be skipped.
+ *
+ * `durable: false` turns fsync off, for tests that do not measure or crash PostgreSQL itself.
+ */
+export const startPostgres = async ({ durable }: { durable: boolean }): Promise<Postgres> => {
+  const given = process.env.TEST_DATABASE_URL;
+  if (given) return { database: () => createDatabase(given), stop: async () => undefined };
+
+  const bin = findBinaries();
+  if (!bin)
+    throw new Error(
+      'PostgreSQL is needed for these tests: install it (Debian: apt-get install -y postgresql) or set ' +
+        'TEST_DATABASE_URL to a server where this role may create databases.',
+    );
+  const asRoot = process.getuid?.() === 0;
+  const pgTool = (tool: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+
+  const dir = mkdtempSync(join(tmpdir(), 'shopconsent-pg-'));
+  if (asRoot) {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, id('-u'), id('-g'));
+  }
+  const data = join(dir, 'data');
+  await run(...pgTool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']));
+
+  const settings = ['-c listen_addresses=127.0.0.1', `-k ${dir}`];
+  if (!durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    try {
+      await run(
+        ...pgTool('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          join(dir, 'log'),
+          '-w',
+          '-o',
+          `-p ${port} ${settings.join(' ')}`,
+          'start',
+        ]),
+      );
+      break;
+    } catch (error) {
+      // Another program took the port between the probe and the start.
+      if (attempt === 3) throw error;
+    }
+  }
+
+  const stopNow = () => {
+    try {
+      execFileSync(...pgTool('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'ignore' });
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A test run that is interrupted must not leave a server behind.
+  process.once('exit', stopNow);
+
+  return {
+    database: () => createDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`),
+    stop: async () => {
+      process.off('exit', stopNow);
+      stopNow();
+    },
+  };
+};

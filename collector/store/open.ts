@@ -1,0 +1,9 @@
+import { openPostgres } from './postgres';
+import { openSqlite } from './sqlite';
+import type { Store } from './store';
+
+/** `sqlite:<file>` (relative to the working directory) or a `postgres://` URL, as `readConfig` checked it. */
+export const openStore = (database: string, onError: (error: Error) => void): Promise<Store> =>
+  database.startsWith('sqlite:')
+    ? Promise.resolve(openSqlite(database.slice('sqlite:'.length)))
+    : openPostgres(database, onError);

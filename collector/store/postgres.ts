@@ -1,0 +1,146 @@
+import pg from 'pg';
+import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
+
+interface Row {
+  id: string;
+  received_at: Date;
+  ip_hash: string;
+  user_agent: string;
+  receipt: Record<string, unknown>;
+}
+
+const toStored = (row: Row): StoredReceipt => ({
+  receivedAt: row.received_at.toISOString(),
+  ipHash: row.ip_hash,
+  userAgent: row.user_agent,
+  receipt: row.receipt,
+});
+
+const COLUMNS = 'id, received_at, ip_hash, user_agent, receipt';
+
+/**
+ * PostgreSQL, for shops that run several collectors behind a load balancer: every instance is stateless
+ * and shares this database, its salt and its deletion count. `receipt` is `json`, not `jsonb`, so that the
+ * text the visitor's browser sent is kept as it was.
+ */
+export const openPostgres = async (connectionString: string, onError: (error: Error) => void): Promise<Store> => {
+  // An acknowledged receipt must be on disk whatever the server's default: the session asks for it.
+  const pool = new pg.Pool({ connectionString, max: 10, options: '-c synchronous_commit=on' });
+  // An idle connection that breaks (a database restart) must not take the process down.
+  pool.on('error', onError);
+
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Instances that start together would otherwise race to create the same tables.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('shopconsent-collector-schema'))");
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS receipts (
+        id bigserial PRIMARY KEY,
+        consent_id text NOT NULL,
+        decided_at text NOT NULL,
+        digest text NOT NULL,
+        received_at timestamptz NOT NULL,
+        receipt json NOT NULL,
+        ip_hash text NOT NULL,
+        user_agent text NOT NULL,
+        UNIQUE (consent_id, decided_at, digest)
+      );
+      CREATE INDEX IF NOT EXISTS receipts_received_at ON receipts (received_at, id);
+      CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
+      CREATE TABLE IF NOT EXISTS deletions (at timestamptz NOT NULL, cutoff timestamptz NOT NULL, deleted bigint NOT NULL);
+    `);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+    await pool.end();
+    throw error;
+  }
+  client.release();
+
+  return {
+    kind: 'postgres',
+    // One statement text whatever the batch size, so the server parses and plans it once per connection;
+    // one statement is one commit, and synchronous_commit=on returns only once the WAL is on disk.
+    insert: async (rows: NewReceipt[]) => {
+      await pool.query({
+        name: 'insert-receipts',
+        text: `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
+               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[], $7::text[])
+               ON CONFLICT DO NOTHING`,
+        values: [
+          rows.map((row) => row.consentId),
+          rows.map((row) => row.decidedAt),
+          rows.map((row) => row.digest),
+          rows.map((row) => new Date(row.receivedAt)),
+          rows.map((row) => row.receipt),
+          rows.map((row) => row.ipHash),
+          rows.map((row) => row.userAgent),
+        ],
+      });
+    },
+    byConsentId: async (consentId) => {
+      const result = await pool.query<Row>(
+        `SELECT ${COLUMNS} FROM receipts WHERE consent_id = $1 ORDER BY decided_at, received_at, id`,
+        [consentId],
+      );
+      return result.rows.map(toStored);
+    },
+    page: async (from, to, after: Cursor | null, limit) => {
+      const range = [new Date(from), new Date(to)];
+      const result = after
+        ? await pool.query<Row>(
+            `SELECT ${COLUMNS} FROM receipts
+             WHERE received_at >= $1 AND received_at < $2 AND (received_at, id) > ($3, $4)
+             ORDER BY received_at, id LIMIT $5`,
+            [...range, new Date(after.receivedAt), after.row, limit],
+          )
+        : await pool.query<Row>(
+            `SELECT ${COLUMNS} FROM receipts WHERE received_at >= $1 AND received_at < $2
+             ORDER BY received_at, id LIMIT $3`,
+            [...range, limit],
+          );
+      const last = result.rows.at(-1);
+      return {
+        rows: result.rows.map(toStored),
+        next: result.rows.length === limit && last ? { receivedAt: last.received_at.getTime(), row: last.id } : null,
+      };
+    },
+    deleteReceivedBefore: async (cutoff, limit) => {
+      const result = await pool.query(
+        `DELETE FROM receipts WHERE id IN
+           (SELECT id FROM receipts WHERE received_at < $1 ORDER BY received_at LIMIT $2)`,
+        [new Date(cutoff), limit],
+      );
+      return result.rowCount ?? 0;
+    },
+    recordDeletion: async (at, cutoff, deleted) => {
+      await pool.query('INSERT INTO deletions (at, cutoff, deleted) VALUES ($1, $2, $3)', [
+        new Date(at),
+        new Date(cutoff),
+        deleted,
+      ]);
+    },
+    stats: async () => {
+      const [receipts, deletions] = await Promise.all([
+        pool.query<{ receipts: string }>('SELECT count(*) AS receipts FROM receipts'),
+        pool.query<{ deleted: string; last: Date | null }>(
+          'SELECT coalesce(sum(deleted), 0) AS deleted, max(at) AS last FROM deletions',
+        ),
+      ]);
+      const { deleted, last } = deletions.rows[0];
+      return {
+        receipts: Number(receipts.rows[0].receipts),
+        deleted: Number(deleted),
+        lastDeletionAt: last ? last.toISOString() : null,
+      };
+    },
+    salt: async (fresh) => {
+      await pool.query("INSERT INTO settings (key, value) VALUES ('ip_salt', $1) ON CONFLICT DO NOTHING", [fresh]);
+      const result = await pool.query<{ value: string }>("SELECT value FROM settings WHERE key = 'ip_salt'");
+      return result.rows[0].value;
+    },
+    close: () => pool.end(),
+  };
+};

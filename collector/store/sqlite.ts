@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
+
+interface Row {
+  id: number;
+  received_at: number;
+  ip_hash: string;
+  user_agent: string;
+  receipt: string;
+}
+
+const toStored = (row: Row): StoredReceipt => ({
+  receivedAt: new Date(row.received_at).toISOString(),
+  ipHash: row.ip_hash,
+  userAgent: row.user_agent,
+  receipt: JSON.parse(row.receipt),
+});
+
+/**
+ * One SQLite file, written by this process only. WAL lets the reading endpoints read while receipts are
+ * written; synchronous=FULL syncs the WAL at every commit, so an acknowledged receipt survives a power cut
+ * as well as a killed process (docs/adr/0026-durable-before-204.md).
+ */
+export const openSqlite = (file: string): Store => {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS receipts (
+      id INTEGER PRIMARY KEY,
+      consent_id TEXT NOT NULL,
+      decided_at TEXT NOT NULL,
+      digest TEXT NOT NULL,
+      received_at INTEGER NOT NULL,
+      receipt TEXT NOT NULL,
+      ip_hash TEXT NOT NULL,
+      user_agent TEXT NOT NULL,
+      UNIQUE (consent_id, decided_at, digest)
+    );
+    CREATE INDEX IF NOT EXISTS receipts_received_at ON receipts (received_at);
+    CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS deletions (at INTEGER NOT NULL, cutoff INTEGER NOT NULL, deleted INTEGER NOT NULL);
+  `);
+
+  const insertOne = db.prepare(
+    `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
+     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)
+     ON CONFLICT DO NOTHING`,
+  );
+  const insertAll = db.transaction((rows: NewReceipt[]) => {
+    for (const row of rows) insertOne.run(row);
+  });
+  const byConsent = db.prepare<[string], Row>(
+    `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
+     WHERE consent_id = ? ORDER BY decided_at, received_at, id`,
+  );
+  const firstPage = db.prepare<[number, number, number], Row>(
+    `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
+     WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id LIMIT ?`,
+  );
+  const nextPage = db.prepare<[number, number, number, number, number], Row>(
+    `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
+     WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?) ORDER BY received_at, id LIMIT ?`,
+  );
+  const deleteBefore = db.prepare(
+    'DELETE FROM receipts WHERE id IN (SELECT id FROM receipts WHERE received_at < ? ORDER BY received_at LIMIT ?)',
+  );
+  const recordDeletion = db.prepare('INSERT INTO deletions (at, cutoff, deleted) VALUES (?, ?, ?)');
+  const count = db.prepare<[], { receipts: number }>('SELECT count(*) AS receipts FROM receipts');
+  const deletions = db.prepare<[], { deleted: number; last: number | null }>(
+    'SELECT coalesce(sum(deleted), 0) AS deleted, max(at) AS last FROM deletions',
+  );
+  const keepSalt = db.prepare("INSERT INTO settings (key, value) VALUES ('ip_salt', ?) ON CONFLICT DO NOTHING");
+  const readSalt = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'ip_salt'");
+
+  return {
+    kind: 'sqlite',
+    // Synchronous: the commit, and its fsync, is done when this returns.
+    insert: async (rows) => {
+      insertAll(rows);
+    },
+    byConsentId: async (consentId) => byConsent.all(consentId).map(toStored),
+    page: async (from, to, after: Cursor | null, limit) => {
+      const rows = after
+        ? nextPage.all(from, to, after.receivedAt, Number(after.row), limit)
+        : firstPage.all(from, to, limit);
+      const last = rows.at(-1);
+      return {
+        rows: rows.map(toStored),
+        next: rows.length === limit && last ? { receivedAt: last.received_at, row: String(last.id) } : null,
+      };
+    },
+    deleteReceivedBefore: async (cutoff, limit) => deleteBefore.run(cutoff, limit).changes,
+    recordDeletion: async (at, cutoff, deleted) => {
+      recordDeletion.run(at, cutoff, deleted);
+    },
+    stats: async () => {
+      const { deleted, last } = deletions.get() ?? { deleted: 0, last: null };
+      return {
+        receipts: count.get()?.receipts ?? 0,
+        deleted,
+        lastDeletionAt: last === null ? null : new Date(last).toISOString(),
+      };
+    },
+    salt: async (fresh) => {
+      keepSalt.run(fresh);
+      return readSalt.get()?.value ?? fresh;
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+};
