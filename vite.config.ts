@@ -50,7 +50,30 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'demo') {
     // The demo serves the built bundles as a shop would: /shopconsent.js next to the pages.
-    return { root: resolve(root, 'demo'), publicDir: resolve(root, 'dist'), server: { port: 5173 } };
+    const collector = process.env.SHOPCONSENT_DEMO_COLLECTOR;
+    return {
+      root: resolve(root, 'demo'),
+      publicDir: resolve(root, 'dist'),
+      server: { port: 5173 },
+      // `npm start` runs a receipt collector beside the demo (scripts/start.mjs); the pages learn where.
+      plugins: collector
+        ? [
+            {
+              name: 'demo-collector',
+              transformIndexHtml: () => [
+                {
+                  tag: 'script',
+                  injectTo: 'head-prepend' as const,
+                  children: `window.demoCollector = ${JSON.stringify({
+                    receiptUrl: `${collector}/receipts`,
+                    token: process.env.SHOPCONSENT_DEMO_TOKEN,
+                  })};`,
+                },
+              ],
+            },
+          ]
+        : [],
+    };
   }
   return {
     ...shared,

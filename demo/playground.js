@@ -20,6 +20,9 @@ const settings = Object.fromEntries(
   Object.keys({ ...INITIAL, ...DEFAULTS }).map((name) => [name, params.get(name) ?? INITIAL[name] ?? DEFAULTS[name]]),
 );
 const attributes = Object.entries(settings).filter(([name, value]) => value !== '' && value !== DEFAULTS[name]);
+// `npm start` runs a receipt collector beside the demo: every decision made here is sent to it.
+const collector = window.demoCollector;
+if (collector) attributes.push(['receipt-url', collector.receiptUrl]);
 
 const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const snippet = `<script src="/shopconsent.js"${attributes
@@ -125,6 +128,38 @@ document.addEventListener('DOMContentLoaded', () => {
     );
   };
 
+  /** What reached the collector for this visitor's consent id, read back as a shop would for a data-subject request. */
+  const showReceipts = async () => {
+    const list = $('#receipts');
+    const id = window.ShopConsent?.get()?.id;
+    if (!collector) {
+      list.replaceChildren(new Text('No collector: `npm start` runs one beside the demo.'));
+      return;
+    }
+    if (!id) {
+      list.replaceChildren(new Text('No decision yet.'));
+      return;
+    }
+    try {
+      const response = await fetch(`${collector.receiptUrl}?consentId=${encodeURIComponent(id)}`, {
+        headers: { Authorization: `Bearer ${collector.token}` },
+      });
+      const { receipts } = await response.json();
+      list.replaceChildren(
+        ...receipts.map(({ receivedAt, receipt }) => {
+          const item = document.createElement('li');
+          const granted = Object.keys(receipt.purposes).filter((purpose) => receipt.purposes[purpose]);
+          item.textContent = `${receivedAt} · ${receipt.source} · granted: ${granted.join(', ')}`;
+          return item;
+        }),
+      );
+    } catch (error) {
+      list.replaceChildren(new Text(`The collector did not answer: ${error.message}`));
+    }
+  };
+  // A beacon is on its way when the change event fires; the collector has it a moment later.
+  window.addEventListener('shopconsent:change', () => setTimeout(showReceipts, 600));
+
   const call = (method, args) => {
     const entry = record('call', `ShopConsent.${method}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`);
     const result = window.ShopConsent[method](...args);
@@ -149,6 +184,7 @@ document.addEventListener('DOMContentLoaded', () => {
     $('#version').textContent = api.version;
     for (const button of buttons) button.disabled = false;
     render();
+    showReceipts();
   });
   for (const button of document.querySelectorAll('[data-call]')) {
     button.addEventListener('click', () => {

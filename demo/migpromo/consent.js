@@ -4,6 +4,8 @@
 // Security checks (approximate location) and handing orders to couriers need no consent: the necessary
 // purpose says so.
 window.shopConsentConfig = {
+  // Set when `npm start` runs the receipt collector beside the demo.
+  receiptUrl: window.demoCollector?.receiptUrl,
   operator: {
     name: 'ЖК «Migpromo»',
     id: '760919301616',

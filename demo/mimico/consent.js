@@ -2,6 +2,8 @@
 // its offers of discounts and new goods are the Meta Pixel; after-sales service is a chat; fraud checks
 // with banks and the police are part of fulfilling the order, which needs no consent.
 window.shopConsentConfig = {
+  // Set when `npm start` runs the receipt collector beside the demo.
+  receiptUrl: window.demoCollector?.receiptUrl,
   purposes: [
     { id: 'marketing', services: ['meta-pixel'] },
     { id: 'customer-service', cookies: ['mimico_chat'] },

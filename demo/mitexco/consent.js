@@ -8,6 +8,8 @@ window.gtag = function gtag() {
   window.dataLayer.push(arguments);
 };
 window.shopConsentConfig = {
+  // Set when `npm start` runs the receipt collector beside the demo.
+  receiptUrl: window.demoCollector?.receiptUrl,
   purposes: [
     { id: 'analytics', services: ['ga4'] },
     { id: 'customer-service', cookies: ['mitexco_chat'] },

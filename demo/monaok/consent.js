@@ -3,6 +3,8 @@
 // wants. Loyalty is the shop's own purpose, so it brings its own texts. The tag's data-revision is the
 // policy's edition, 2026-05: raising it asks every visitor again.
 window.shopConsentConfig = {
+  // Set when `npm start` runs the receipt collector beside the demo.
+  receiptUrl: window.demoCollector?.receiptUrl,
   purposes: [
     { id: 'analytics', services: ['ga4'] },
     { id: 'marketing', services: ['meta-pixel'] },

@@ -2,6 +2,8 @@
 // sends offers and newsletters, and personalises the shop by what the visitor looked at; its video of
 // the workshop comes from a video service that sets cookies, so it waits for marketing consent.
 window.shopConsentConfig = {
+  // Set when `npm start` runs the receipt collector beside the demo.
+  receiptUrl: window.demoCollector?.receiptUrl,
   purposes: [
     { id: 'analytics', services: ['ga4'] },
     { id: 'marketing', services: ['meta-pixel'] },
