@@ -1,16 +1,13 @@
 // Takes the pictures in docs/screenshots/: the banner and the preferences in every language, light
 // and dark, 1280 and 360 px wide, plus the layouts and theming examples that docs/theming.md shows.
 // Run `npm run build` first; `npm run screenshots` does both.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { startSession } from './screenshot-session.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'docs/screenshots');
 const port = Number(process.env.SCREENSHOT_PORT ?? 4399);
-const origin = `http://127.0.0.1:${port}`;
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const LANGS = ['mn', 'ky', 'vi', 'lv', 'en'];
 const SHOPS = { mn: 'Mimico', ky: 'Migpromo', vi: 'Mitexco', lv: 'MonaOK', en: 'Northwind' };
@@ -44,26 +41,7 @@ const shopPage = ({ lang, theme, attributes = {}, css = '' }) => {
 </head><body><header><b>${SHOPS[lang]}</b><span></span><span></span><span></span></header><main>${products.join('')}</main></body></html>`;
 };
 
-const waitForServer = async () => {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(`${origin}/package.json`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`the file server did not start on ${origin}`);
-};
-
-const server = spawn(process.execPath, [resolve(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(port) },
-  stdio: 'ignore',
-});
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const { origin, browser, close } = await startSession(port);
 let count = 0;
 
 /** The dialog shown, with `margin` pixels of the page around it, inside the viewport. */
@@ -131,7 +109,6 @@ const reopenAfterDeciding = async (page) => {
 
 try {
   mkdirSync(out, { recursive: true });
-  await waitForServer();
   for (const lang of LANGS) {
     for (const theme of ['light', 'dark']) {
       for (const width of [1280, 360]) {
@@ -168,6 +145,5 @@ try {
   await shoot('custom-theme-lv-light-preferences-1280', { lang: 'lv', css: brand, prepare: openPreferences });
   console.log(`${count} screenshots in docs/screenshots/`);
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }
