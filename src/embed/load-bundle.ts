@@ -1,4 +1,4 @@
-import type { RegistryWindow } from '../api/bundle-registry';
+import type { EXTRAS_REGISTRY, RegistryWindow, UI_REGISTRY } from '../api/bundle-registry';
 
 /**
  * Loads one of our bundles (`shopconsent-ui.js`, `shopconsent-extras.js`) with a script tag and resolves
@@ -7,7 +7,7 @@ import type { RegistryWindow } from '../api/bundle-registry';
  * Integrity, the bundle is pinned to `integrity`, the hash of that bundle as built with this core, and
  * fetched the same way (`crossorigin`).
  */
-export const loadBundle = <K extends keyof RegistryWindow>(
+export const loadBundle = <K extends typeof UI_REGISTRY | typeof EXTRAS_REGISTRY>(
   win: RegistryWindow,
   own: HTMLScriptElement | null,
   url: string,

@@ -23,4 +23,6 @@ export const extras = {
     );
   },
 };
+
+/** What the extras bundle offers the core. */
 export type Extras = typeof extras;

@@ -24,7 +24,7 @@ const storeWith = (warnings: string[] = [], win: Window = window) =>
  */
 const refusingCookies = (localStorage: Storage | (() => never)): Window => {
   Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => {} });
-  const win = { document } as unknown as Window;
+  const win = { document, navigator: { cookieEnabled: false } } as unknown as Window;
   Object.defineProperty(win, 'localStorage', {
     get: typeof localStorage === 'function' ? localStorage : () => localStorage,
   });

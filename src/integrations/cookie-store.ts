@@ -16,7 +16,7 @@ export const FALLBACK_KEY = 'shopconsent';
  * The `shopconsent` cookie: first-party, path `/`, `SameSite=Lax`, `Secure` on https.
  *
  * A browser that refuses cookies drops the write silently. The decision is then kept in localStorage
- * (later page views read it there) and, where storage is blocked too, in this page view: either way the
+ * (later page views read it there, when `navigator.cookieEnabled` says cookies are off) and, where storage is blocked too, in this page view: either way the
  * visitor is not asked again on this page, and a re-read (another tab, the tab shown again) finds it.
  */
 export const createCookieStore = (
@@ -37,7 +37,8 @@ export const createCookieStore = (
     }
   };
   return {
-    read: () => Cookies.get(COOKIE_NAME) ?? kept ?? local(),
+    // A browser that refuses cookies says so; only then is localStorage worth its first, costly, access.
+    read: () => Cookies.get(COOKIE_NAME) ?? kept ?? (win.navigator.cookieEnabled ? undefined : local()),
     write: (value) => {
       writeCookie(win.document, COOKIE_NAME, value, expiresDays, place);
       const stuck = Cookies.get(COOKIE_NAME) === value;
