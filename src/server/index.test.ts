@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeState } from '../core/cookie-codec';
 import type { ConsentState } from '../core/state';
 import { readConsent } from './index';
@@ -12,6 +13,8 @@ const STATE: ConsentState = {
   source: 'banner',
 };
 const VALUE = encodeState(STATE);
+const DECIDED = Date.parse(STATE.decidedAt);
+const DAY = 86_400_000;
 
 const random = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
@@ -21,6 +24,14 @@ const random = (seed: number) => () => {
 };
 
 describe('readConsent', () => {
+  // A week after the decision: well within the 182 days it holds by default.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: DECIDED + 7 * DAY });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('reads the state the browser stored, as get() has it', () => {
     expect(readConsent(`shopconsent=${VALUE}`)).toEqual(STATE);
   });
@@ -101,5 +112,74 @@ describe('readConsent', () => {
     expect(readConsent(header)).toEqual(STATE);
     expect(readConsent(`shopconsent=${'%'.repeat(100_000)}`)).toBeNull();
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('gives null once the decision has expired, as the widget would ask again', () => {
+    const header = `shopconsent=${VALUE}`;
+    vi.setSystemTime(DECIDED + 182 * DAY);
+    expect(readConsent(header)).toEqual(STATE);
+    vi.setSystemTime(DECIDED + 182 * DAY + 1000);
+    expect(readConsent(header)).toBeNull();
+    expect(readConsent(header, { expiresDays: 30, now: DECIDED + 31 * DAY })).toBeNull();
+    expect(readConsent(header, { expiresDays: 365, now: DECIDED + 300 * DAY })).toEqual(STATE);
+  });
+
+  it('gives null for a decision dated in the future, beyond a minute of clock skew', () => {
+    const header = `shopconsent=${VALUE}`;
+    expect(readConsent(header, { now: DECIDED - 60_000 })).toEqual(STATE);
+    expect(readConsent(header, { now: DECIDED - 61_000 })).toBeNull();
+    const future = encodeState({ ...STATE, decidedAt: '2099-01-01T00:00:00.000Z' });
+    expect(readConsent(`shopconsent=${future}`)).toBeNull();
+  });
+
+  it('gives null for a decision made in 2000, long expired', () => {
+    const old = encodeState({ ...STATE, decidedAt: '2000-01-01T00:00:00.000Z' });
+    expect(readConsent(`shopconsent=${old}`)).toBeNull();
+  });
+
+  it('checks the revision when one is given', () => {
+    const header = `shopconsent=${VALUE}`;
+    expect(readConsent(header, { revision: '2026-05' })).toEqual(STATE);
+    expect(readConsent(header, { revision: '2026-06' })).toBeNull();
+  });
+
+  it.each([
+    ['zero days', { expiresDays: 0 }],
+    ['negative days', { expiresDays: -5 }],
+    ['NaN days', { expiresDays: Number.NaN }],
+    ['days as text', { expiresDays: '30' }],
+  ])('warns and uses 182 days for %s', (_name, options) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(readConsent(`shopconsent=${VALUE}`, options as never)).toEqual(STATE);
+    expect(readConsent(`shopconsent=${VALUE}`, { ...(options as object), now: DECIDED + 183 * DAY })).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('expiresDays'));
+    warn.mockRestore();
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'soon'],
+    ['a number', 7],
+    ['a bad now', { now: Number.NaN }],
+  ])('ignores options that are %s', (_name, options) => {
+    expect(readConsent(`shopconsent=${VALUE}`, options as never)).toEqual(STATE);
+  });
+
+  it('property: a decision is read exactly while it is neither older than expiresDays nor over a minute ahead', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2001, 0, 1) / 1000, max: Date.UTC(2090, 0, 1) / 1000 }),
+        fc.integer({ min: -400 * DAY, max: 400 * DAY }),
+        fc.integer({ min: 1, max: 3650 }),
+        (seconds, offset, expiresDays) => {
+          const decidedAt = new Date(seconds * 1000).toISOString();
+          const state = { ...STATE, decidedAt };
+          const now = seconds * 1000 + offset;
+          const read = readConsent(`shopconsent=${encodeState(state)}`, { now, expiresDays });
+          const expected = offset >= -60_000 && offset <= expiresDays * DAY;
+          expect(read).toEqual(expected ? state : null);
+        },
+      ),
+    );
   });
 });
