@@ -32,19 +32,26 @@ export default defineConfig(({ mode }) => {
   if (mode === 'core') return iife('src/embed/index.ts', 'shopconsent.js');
   if (mode === 'ui') return iife('src/ui/index.ts', 'shopconsent-ui.js');
   if (mode === 'extras') return iife('src/extras/index.ts', 'shopconsent-extras.js');
-  if (mode === 'esm') {
+  if (mode === 'esm' || mode === 'cjs') {
+    // The npm entries, ESM and CommonJS (for `require()` and tools that still resolve it), each with
+    // its own folder so that chunks of one never load the other's.
+    const cjs = mode === 'cjs';
     return {
       ...shared,
       build: {
         target: 'es2020',
-        outDir: 'dist/esm',
+        outDir: cjs ? 'dist/cjs' : 'dist/esm',
         emptyOutDir: false,
         minify: false,
         lib: {
           entry: { index: resolve(root, 'src/index.ts'), server: resolve(root, 'src/server/index.ts') },
-          formats: ['es'],
+          formats: [cjs ? 'cjs' : 'es'],
+          fileName: (_format, entry) => `${entry}.${cjs ? 'cjs' : 'js'}`,
         },
-        rolldownOptions: { external: [/^preact/, 'i18next', 'js-cookie'] },
+        rolldownOptions: {
+          external: [/^preact/, 'i18next', 'js-cookie'],
+          output: { chunkFileNames: `[name]-[hash].${cjs ? 'cjs' : 'js'}` },
+        },
       },
     };
   }

@@ -1,4 +1,4 @@
-// Builds the two script-tag bundles, the npm ESM entries and their types into dist/.
+// Builds the script-tag bundles, the npm entries (ESM and CommonJS) and their types into dist/.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { integrity } from './integrity.mjs';
@@ -16,6 +16,7 @@ vite('core', {
   SHOPCONSENT_EXTRAS_INTEGRITY: integrity('dist/shopconsent-extras.js'),
 });
 vite('esm');
-run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+vite('cjs');
+run('node', ['scripts/build-types.mjs']);
 run('node', ['scripts/report-sizes.mjs']);
 run('node', ['scripts/integrity.mjs']);

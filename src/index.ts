@@ -13,8 +13,9 @@ export type {
   ReadyDetail,
   ShopConsentApi,
 } from './api/types';
-export type { PurposeInput, ShopConsentConfig, Theme } from './core/config';
-export type { Lang } from './core/languages';
+export type { Layout, LocalizedInput, OperatorInput, PurposeInput, ShopConsentConfig, Theme } from './core/config';
+export { LANGUAGES, type Lang } from './core/languages';
+export type { Choices } from './core/purposes';
 export type { ConsentState, Source } from './core/state';
 export { VERSION };
 

@@ -3,6 +3,8 @@ import { COOKIE_NAME } from '../core/decision-store';
 import type { ConsentState } from '../core/state';
 import { warn } from '../core/warn';
 
+export { LANGUAGES, type Lang } from '../core/languages';
+export type { Choices } from '../core/purposes';
 export type { ConsentState, Source } from '../core/state';
 
 export interface ReadConsentOptions {
