@@ -1,9 +1,12 @@
-import { createRuntime, VERSION } from './api/create-runtime';
-import type { ShopConsentApi } from './api/types';
 import { parseConfig, type ShopConsentConfig } from './core/config';
 import { warn } from './core/warn';
-import { createCookieStore } from './integrations/cookie-store';
+import { createRuntime, VERSION } from './runtime/create-runtime';
+import type { ShopConsentApi } from './runtime/types';
+import { createCookieStore } from './storage/cookie-store';
 
+export type { PurposeInput, ShopConsentConfig, Theme } from './core/config';
+export type { Lang } from './core/languages';
+export type { ConsentState, Source } from './core/state';
 export type {
   ChangeDetail,
   EventDetails,
@@ -12,10 +15,7 @@ export type {
   LayerDetail,
   ReadyDetail,
   ShopConsentApi,
-} from './api/types';
-export type { PurposeInput, ShopConsentConfig, Theme } from './core/config';
-export type { Lang } from './core/languages';
-export type { ConsentState, Source } from './core/state';
+} from './runtime/types';
 export { VERSION };
 
 /**

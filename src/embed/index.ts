@@ -1,9 +1,9 @@
-import { EXTRAS_REGISTRY, UI_REGISTRY } from '../api/bundle-registry';
-import { createRuntime } from '../api/create-runtime';
-import type { ShopConsentApi } from '../api/types';
 import { parseConfig } from '../core/config';
 import { reportError, warn } from '../core/warn';
-import { createCookieStore } from '../integrations/cookie-store';
+import { EXTRAS_REGISTRY, UI_REGISTRY } from '../runtime/bundle-registry';
+import { createRuntime } from '../runtime/create-runtime';
+import type { ShopConsentApi } from '../runtime/types';
+import { createCookieStore } from '../storage/cookie-store';
 import { loadBundle } from './load-bundle';
 import { drainQueue, type QueueWindow } from './queue';
 

@@ -1,9 +1,9 @@
 import type { Settings } from '../core/settings';
-import { deleteCookies } from '../integrations/cookie-cleanup';
-import { createPlaceholder } from '../integrations/embed-placeholder';
-import { parsePurposeCookies } from '../integrations/purpose-cookies';
-import { createReceipts } from '../integrations/receipts';
-import { addReopenButton } from '../integrations/reopen-button';
+import { deleteCookies } from '../effects/cookie-cleanup';
+import { createReceipts } from '../effects/receipts';
+import { parsePurposeCookies } from '../settings/purpose-cookies';
+import { createPlaceholder } from './embed-placeholder';
+import { addReopenButton } from './reopen-button';
 
 /**
  * What the core loads only when a page needs it (docs/adr/0025-extras-off-the-start-up-path.md): the

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import type { MountUi } from '../api/types';
-import { type DialogSettings, parseDialogSettings } from '../core/dialog-settings';
 import { warn } from '../core/warn';
-import { type PurposeCookies, parsePurposeCookies } from '../integrations/purpose-cookies';
-import { adoptStyles } from '../integrations/shadow-styles';
+import { adoptStyles } from '../dom/shadow-styles';
+import type { MountUi } from '../runtime/types';
+import { type DialogSettings, parseDialogSettings } from '../settings/dialog-settings';
+import { type PurposeCookies, parsePurposeCookies } from '../settings/purpose-cookies';
 import { App } from './components/App';
 import { createI18n } from './i18n';
 import css from './styles.css?inline';

@@ -1,6 +1,6 @@
 import type { i18n, TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
-import type { Layer, UiHost, UiView } from '../../api/types';
+import type { Layer, UiHost, UiView } from '../../runtime/types';
 import type { Dialog } from '../mount';
 import { Banner } from './Banner';
 import { Preferences } from './Preferences';

@@ -3,8 +3,8 @@ import { parseConfig, type ShopConsentConfig } from '../core/config';
 import { decodeState, encodeState } from '../core/cookie-codec';
 import type { DecisionStore } from '../core/decision-store';
 import type { ConsentState } from '../core/state';
+import { FakeChannel } from '../effects/fake-channel.testing';
 import { extras } from '../extras/extras';
-import { FakeChannel } from '../integrations/fake-channel.testing';
 import { createRuntime, VERSION } from './create-runtime';
 import type { EventDetails, EventName, MountUi, UiHost } from './types';
 

@@ -4,17 +4,18 @@ import type { DecisionStore } from '../core/decision-store';
 import { newConsentId } from '../core/id';
 import { LANGUAGES, type Lang, pageLanguage, toLang } from '../core/languages';
 import { allConsent, choicesFor, grants, NECESSARY, noConsent } from '../core/purposes';
+import { toReceipt } from '../core/receipt';
 import { isRecord, show } from '../core/settings';
 import { type ConsentState, changedPurposes, type Source, timestamp } from '../core/state';
 import { isCurrent, narrowed } from '../core/validity';
 import { reportError, type Warn } from '../core/warn';
-import { createConsentMode } from '../integrations/consent-mode';
-import { observeGatedTags } from '../integrations/gated-tags';
-import { GPC_PURPOSE, hasGpc } from '../integrations/gpc';
-import { createIframeGate } from '../integrations/iframe-gate';
-import { createOutbox, toReceipt } from '../integrations/receipt-outbox';
-import { createScriptGate } from '../integrations/script-gate';
-import { createTabSync } from '../integrations/tab-sync';
+import { createConsentMode } from '../effects/consent-mode';
+import { observeGatedTags } from '../effects/gated-tags';
+import { GPC_PURPOSE, hasGpc } from '../effects/gpc';
+import { createIframeGate } from '../effects/iframe-gate';
+import { createOutbox } from '../effects/receipt-outbox';
+import { createScriptGate } from '../effects/script-gate';
+import { createTabSync } from '../effects/tab-sync';
 import type { EventDetails, EventName, Extras, ExtrasLoader, Layer, ShopConsentApi, UiHost, UiLoader } from './types';
 
 declare const __SHOPCONSENT_VERSION__: string;
@@ -48,7 +49,7 @@ const guard = <T>(what: string, fn: () => T): T | null => {
 
 /**
  * The widget without its dialog: holds the decision, stores it, tells the page and other tabs, releases
- * gated tags and drives Consent Mode. Data flows one way: config → state → dialog and integrations.
+ * gated tags and drives Consent Mode. Data flows one way: config → state → dialog and effects.
  */
 export const createRuntime = (
   config: Config,
