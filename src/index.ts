@@ -1,6 +1,7 @@
 import { parseConfig, type ShopConsentConfig } from './core/config';
 import { warn } from './core/warn';
-import { createRuntime, VERSION } from './runtime/create-runtime';
+import { createWidget } from './embed/create-widget';
+import { VERSION } from './runtime/api';
 import type { ShopConsentApi } from './runtime/types';
 import { createCookieStore } from './storage/cookie-store';
 
@@ -24,7 +25,7 @@ export { VERSION };
  */
 export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi => {
   const parsed = parseConfig(config, {}, location.hostname, warn);
-  const { api, start } = createRuntime(parsed, {
+  const { api, start } = createWidget(parsed, {
     win: window,
     doc: document,
     warn,

@@ -8,7 +8,7 @@ import { parseConfig } from '../core/config';
 import type { Lang } from '../core/languages';
 import type { ConsentState } from '../core/state';
 import { FakeChannel } from '../effects/fake-channel.testing';
-import { createRuntime } from '../runtime/create-runtime';
+import { createWidget } from '../embed/create-widget';
 import type { UiHost, UiView } from '../runtime/types';
 import { extras } from './extras';
 import { addReopenButton } from './reopen-button';
@@ -141,7 +141,7 @@ describe('addReopenButton inside the runtime', () => {
       },
     };
     const loadExtras = vi.fn(() => Promise.resolve(extras));
-    const { api, start } = createRuntime(config, {
+    const { api, start } = createWidget(config, {
       win: window,
       doc: document,
       store,
