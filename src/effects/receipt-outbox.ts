@@ -1,18 +1,12 @@
 import type { Warn } from '../core/warn';
+import type { Outbox } from '../runtime/types';
 
 /** Where receipts wait until they are sent; they outlive the page view. */
 export const PENDING_KEY = 'shopconsent:receipts';
 /** Receipts kept at most; about 300 bytes each, so a full outbox is a few kB of localStorage. */
 export const MAX_PENDING = 20;
 
-export interface Outbox {
-  /** Adds a receipt (its JSON text) at the end; `false` when storage is blocked and it waits in this page view only. */
-  add(body: string): boolean;
-  /** Every waiting receipt, oldest first; the outbox is empty afterwards. */
-  take(): string[];
-  /** Whether a receipt is waiting. */
-  waiting(): boolean;
-}
+export type { Outbox };
 
 /**
  * Receipts waiting to be sent, in localStorage, one JSON text a line (JSON never holds a raw line

@@ -1,6 +1,7 @@
 import type { Settings } from '../core/settings';
 import { deleteCookies } from '../effects/cookie-cleanup';
 import { createReceipts } from '../effects/receipts';
+import type { Extras } from '../runtime/types';
 import { parsePurposeCookies } from '../settings/purpose-cookies';
 import { createPlaceholder } from './embed-placeholder';
 import { addReopenButton } from './reopen-button';
@@ -10,11 +11,10 @@ import { addReopenButton } from './reopen-button';
  * floating button, iframe placeholders, the receipt sender, and the cookie deletion of a withdrawal.
  * None of it is needed to read a decision, tell the page and release its tags.
  */
-export const extras = {
+export const extras: Extras = {
   addReopenButton,
   createPlaceholder,
   createReceipts,
-  /** Deletes the cookies the shop listed for the withdrawn purposes (its warnings are the dialog's to give). */
   deleteWithdrawn: (doc: Document, settings: Settings, purposes: readonly string[], withdrawn: readonly string[]) => {
     const { cookies } = parsePurposeCookies(settings, purposes, () => {});
     deleteCookies(
@@ -23,6 +23,3 @@ export const extras = {
     );
   },
 };
-
-/** What the extras bundle offers the core. */
-export type Extras = typeof extras;

@@ -4,7 +4,7 @@ import { NECESSARY, noConsent } from '../../core/purposes';
 import type { UiHost, UiView } from '../../runtime/types';
 import { SERVICE_NAMES } from '../../settings/service-catalogue';
 import { decisionDate } from '../decision-date';
-import type { Dialog } from '../mount';
+import type { Dialog } from '../dialog';
 import { purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
