@@ -7,7 +7,7 @@ import { createPlaceholder } from './embed-placeholder';
 import { addReopenButton } from './reopen-button';
 
 /**
- * What the core loads only when a page needs it (docs/adr/0025-extras-off-the-start-up-path.md): the
+ * What the core loads only when a page needs it (docs/adr/0031-extras-off-the-start-up-path.md): the
  * floating button, iframe placeholders, the receipt sender, and the cookie deletion of a withdrawal.
  * None of it is needed to read a decision, tell the page and release its tags.
  */
