@@ -16,6 +16,12 @@ const shared: UserConfig = {
   plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
 };
 
+/**
+ * The runtime's own methods (src/runtime/runtime.ts) never leave the core, so their names can be
+ * shortened like local variables; names a page, the dialog or the extras see must not be listed here.
+ */
+const RUNTIME_ONLY = /^(onCommit|onLayer|onLanguage|onView|setLayer|commit|adopt|stored|notify)$/;
+
 /** One IIFE bundle for the script tag: `core` is the tag itself, `ui` and `extras` what it loads on demand. */
 const iife = (entry: string, fileName: string): UserConfig => ({
   ...shared,
@@ -24,6 +30,7 @@ const iife = (entry: string, fileName: string): UserConfig => ({
     outDir: 'dist',
     emptyOutDir: false,
     lib: { entry: resolve(root, entry), formats: ['iife'], name: 'ShopConsentBundle', fileName: () => fileName },
+    rolldownOptions: { output: { minify: { mangleProps: { include: RUNTIME_ONLY } } } },
   },
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import type { Receipt } from '../src/integrations/receipt-outbox';
+import type { Receipt } from '../src/core/receipt';
 
 export type { Receipt };
 

@@ -1,4 +1,4 @@
-import type { ShopConsentApi } from '../src/api/types';
+import type { ShopConsentApi } from '../src/runtime/types';
 
 // The widget's globals as the shipped TypeScript types describe them (the npm package's `ShopConsentApi`).
 declare global {

@@ -1,6 +1,8 @@
-// Builds the script-tag bundles, the npm entries (ESM and CommonJS) and their types into dist/.
+// Builds the script-tag bundles, the npm entries (ESM and CommonJS) and their types into dist/
+// (sizes: `npm run size`).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { BUNDLES } from './bundles.mjs';
 import { integrity } from './integrity.mjs';
 
 const run = (command, args, env = {}) =>
@@ -12,11 +14,10 @@ rmSync('dist', { recursive: true, force: true });
 vite('ui');
 vite('extras');
 vite('core', {
-  SHOPCONSENT_UI_INTEGRITY: integrity('dist/shopconsent-ui.js'),
-  SHOPCONSENT_EXTRAS_INTEGRITY: integrity('dist/shopconsent-extras.js'),
+  SHOPCONSENT_UI_INTEGRITY: integrity(BUNDLES.ui),
+  SHOPCONSENT_EXTRAS_INTEGRITY: integrity(BUNDLES.extras),
 });
 vite('esm');
 vite('cjs');
 run('node', ['scripts/build-types.mjs']);
-run('node', ['scripts/report-sizes.mjs']);
 run('node', ['scripts/integrity.mjs']);

@@ -2,8 +2,9 @@
 // written into the install snippet of README.md.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { BUNDLES } from './bundles.mjs';
 
-export const FILES = ['dist/shopconsent.js', 'dist/shopconsent-ui.js', 'dist/shopconsent-extras.js'];
+export const FILES = Object.values(BUNDLES);
 
 export const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 

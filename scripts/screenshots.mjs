@@ -3,13 +3,13 @@
 // Run `npm run build` first; `npm run screenshots` does both.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { LANGUAGES } from '../src/core/languages.ts';
 import { startSession } from './screenshot-session.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'docs/screenshots');
 const port = Number(process.env.SCREENSHOT_PORT ?? 4399);
 
-const LANGS = ['mn', 'ky', 'vi', 'lv', 'en'];
 const SHOPS = { mn: 'Mimico', ky: 'Migpromo', vi: 'Mitexco', lv: 'MonaOK', en: 'Northwind' };
 const WIDTHS = { 1280: { width: 1280, height: 720 }, 360: { width: 360, height: 740 } };
 /** The decision shown on the reopened preferences, so the pictures do not change from run to run. */
@@ -109,7 +109,7 @@ const reopenAfterDeciding = async (page) => {
 
 try {
   mkdirSync(out, { recursive: true });
-  for (const lang of LANGS) {
+  for (const lang of LANGUAGES) {
     for (const theme of ['light', 'dark']) {
       for (const width of [1280, 360]) {
         await shoot(`banner-${lang}-${theme}-${width}`, { lang, theme, width, margin: 0 });

@@ -1,40 +1,37 @@
-// A static file server for the end-to-end tests: serves the repository root (so /dist/ holds the built
-// bundles) exactly as a shop's web server would, with no transformation and no caching. A path missing from
-// the root is looked up in dist/, so the demo's pages find the tag at /shopconsent.js, as under `npm start`.
-import { createReadStream, statSync } from 'node:fs';
+// The one static file server of the e2e tests, the screenshots and the benchmark: the repository root
+// (so /dist/ holds the built bundles) served as a shop's web server would, with no transformation and no
+// caching. A path missing from the root is looked up in dist/, so the demo's pages find the tag at
+// /shopconsent.js, as under `npm start`. `pages` adds generated pages by path.
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const port = Number(process.env.PORT ?? 4173);
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
+const options = {
+  dev: true,
+  dotfiles: false,
+  setHeaders: (response) => response.setHeader('cache-control', 'no-store'),
 };
 
-createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-  const name = path.endsWith('/') ? `${path}index.html` : path;
-  const file = [join(root, name), join(dist, name)].find((candidate) => {
-    try {
-      return candidate.startsWith(root) && statSync(candidate).isFile();
-    } catch {
-      return false;
+/** Listens on 127.0.0.1:`port` (0: any free port); resolves with the server once it listens. */
+export const serve = (port, pages = {}) => {
+  const fromRoot = sirv(root, options);
+  const fromDist = sirv(resolve(root, 'dist'), options);
+  const server = createServer((request, response) => {
+    const page = pages[new URL(request.url ?? '/', 'http://x').pathname];
+    if (page) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(page);
+      return;
     }
+    fromRoot(request, response, () =>
+      fromDist(request, response, () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found')),
+    );
   });
-  if (!file) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-store',
-  });
-  createReadStream(file).pipe(response);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
+  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await serve(Number(process.env.PORT ?? 4173));
+  console.log(`serving ${root} on http://127.0.0.1:${server.address().port}`);
+}

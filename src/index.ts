@@ -1,9 +1,14 @@
-import { createRuntime, VERSION } from './api/create-runtime';
-import type { ShopConsentApi } from './api/types';
 import { parseConfig, type ShopConsentConfig } from './core/config';
 import { warn } from './core/warn';
-import { createCookieStore } from './integrations/cookie-store';
+import { createWidget } from './embed/create-widget';
+import { VERSION } from './runtime/api';
+import type { ShopConsentApi } from './runtime/types';
+import { createCookieStore } from './storage/cookie-store';
 
+export type { Layout, LocalizedInput, OperatorInput, PurposeInput, ShopConsentConfig, Theme } from './core/config';
+export { LANGUAGES, type Lang } from './core/languages';
+export type { Choices } from './core/purposes';
+export type { ConsentState, Source } from './core/state';
 export type {
   ChangeDetail,
   EventDetails,
@@ -12,11 +17,7 @@ export type {
   LayerDetail,
   ReadyDetail,
   ShopConsentApi,
-} from './api/types';
-export type { Layout, LocalizedInput, OperatorInput, PurposeInput, ShopConsentConfig, Theme } from './core/config';
-export { LANGUAGES, type Lang } from './core/languages';
-export type { Choices } from './core/purposes';
-export type { ConsentState, Source } from './core/state';
+} from './runtime/types';
 export { VERSION };
 
 /**
@@ -25,7 +26,7 @@ export { VERSION };
  */
 export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi => {
   const parsed = parseConfig(config, {}, location.hostname, warn);
-  const { api, start } = createRuntime(parsed, {
+  const { api, start } = createWidget(parsed, {
     win: window,
     doc: document,
     warn,

@@ -5,12 +5,12 @@
 //   npm run bench                 7 rounds (the minimum the table is quoted with)
 //   BENCH_ROUNDS=15 npm run bench more rounds, steadier medians
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { serve } from '../serve.mjs';
 import { shopPage, WIDGETS } from './widgets.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -41,28 +41,9 @@ const sumSizes = (buffers) =>
 
 /** Bench pages at /bench/<contender>.html; everything else straight from the repository, uncached. */
 const startServer = () =>
-  new Promise((done) => {
-    const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
-    const server = createServer((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      const page = /^\/bench\/(\w+)\.html$/.exec(path);
-      if (page && WIDGETS[page[1]]) {
-        response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' });
-        response.end(shopPage(WIDGETS[page[1]]));
-        return;
-      }
-      const file = join(root, normalize(decodeURIComponent(path)));
-      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-        response.writeHead(path === '/privacy' ? 200 : 404, { 'content-type': 'text/plain' }).end('');
-        return;
-      }
-      response.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      response.end(readFileSync(file));
-    });
-    server.listen(0, '127.0.0.1', () => done(server));
+  serve(0, {
+    ...Object.fromEntries(Object.entries(WIDGETS).map(([name, widget]) => [`/bench/${name}.html`, shopPage(widget)])),
+    '/privacy': '<!doctype html><title>Privacy</title>',
   });
 
 /** Runs in the page before anything else: watches for the banner, long tasks and layout shifts. */

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 // Thousands of generated inputs take a few seconds on a busy two-core machine.
 const SLOW = 30_000;
 
+import { parseDialogSettings } from '../settings/dialog-settings';
 import { ATTRIBUTE_KEYS, type Config, MAX_PURPOSES, parseConfig } from './config';
 import { isRevision } from './cookie-codec';
-import { parseDialogSettings } from './dialog-settings';
 import { LANGUAGES } from './languages';
 import { isPurposeId, NECESSARY } from './purposes';
 

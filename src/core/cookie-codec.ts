@@ -1,4 +1,4 @@
-import type { Lang } from './languages';
+import { toLang } from './languages';
 import type { ConsentState, Source } from './state';
 
 /**
@@ -13,7 +13,7 @@ const FORMAT_VERSION = 1;
 const REVISION = /^[\w.-]{1,32}$/;
 /** One expression checks every field; anything that does not match is not a decision we wrote. */
 const FORMAT =
-  /^1\|([0-9a-z]{8,32})\|(\d{1,12})\|([\w.-]{1,32})\|(mn|ky|vi|lv|en)\|(banner|preferences|api|gpc|sync)\|([a-z][a-z0-9_-]{0,23}:[01](?:\.[a-z][a-z0-9_-]{0,23}:[01]){0,7})$/;
+  /^1\|([0-9a-z]{8,32})\|(\d{1,12})\|([\w.-]{1,32})\|([a-z]{2})\|(banner|preferences|api|gpc|sync)\|([a-z][a-z0-9_-]{0,23}:[01](?:\.[a-z][a-z0-9_-]{0,23}:[01]){0,7})$/;
 
 export const isRevision = (value: unknown): value is string => typeof value === 'string' && REVISION.test(value);
 
@@ -42,13 +42,14 @@ export const decodeState = (value: unknown): ConsentState | null => {
     if (typeof purposes[purpose] === 'boolean') return null;
     purposes[purpose] = flag === '1';
   }
-  return purposes.necessary === true
+  const known = toLang(lang);
+  return purposes.necessary === true && known
     ? {
         id,
         decidedAt: new Date(Number(seconds) * 1000).toISOString(),
         revision,
         purposes: purposes as ConsentState['purposes'],
-        lang: lang as Lang,
+        lang: known,
         source: source as Source,
       }
     : null;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, LANGUAGES, pageLanguage, toLang } from './languages';
 
@@ -86,5 +88,14 @@ describe('pageLanguage: the order of docs/adr/0015', () => {
 
   it('6. then English (the default of defaultLang)', () => {
     expect(pageLanguage('auto', null, undefined, [], 'en')).toBe('en');
+  });
+});
+
+describe('one list of languages', () => {
+  it('the receipt schema accepts exactly the languages the widget speaks', () => {
+    const schema = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../docs/schema/receipt.schema.json'), 'utf8'),
+    );
+    expect(schema.properties.lang.enum).toEqual([...LANGUAGES]);
   });
 });

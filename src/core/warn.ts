@@ -10,3 +10,13 @@ export const warn: Warn = (message) => {
 export const reportError = (message: string, cause?: unknown): void => {
   console.error(`${PREFIX} ${message}`, ...(cause === undefined ? [] : [cause]));
 };
+
+/** Runs `fn`; what it throws goes to the console instead of into the host page. */
+export const guard = <T>(what: string, fn: () => T): T | null => {
+  try {
+    return fn();
+  } catch (error) {
+    reportError(`${what} failed:`, error);
+    return null;
+  }
+};

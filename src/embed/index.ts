@@ -1,9 +1,9 @@
-import { EXTRAS_REGISTRY, UI_REGISTRY } from '../api/bundle-registry';
-import { createRuntime } from '../api/create-runtime';
-import type { ShopConsentApi } from '../api/types';
 import { parseConfig } from '../core/config';
 import { reportError, warn } from '../core/warn';
-import { createCookieStore } from '../integrations/cookie-store';
+import { EXTRAS_REGISTRY, UI_REGISTRY } from '../runtime/bundle-registry';
+import type { ShopConsentApi } from '../runtime/types';
+import { createCookieStore } from '../storage/cookie-store';
+import { createWidget } from './create-widget';
 import { loadBundle } from './load-bundle';
 import { drainQueue, type QueueWindow } from './queue';
 
@@ -27,7 +27,7 @@ const boot = (win: EmbedWindow, doc: Document) => {
   const config = parseConfig(win.shopConsentConfig, script?.dataset ?? {}, win.location.hostname, warn);
   // Our other bundles sit next to this one.
   const url = (file: string) => new URL(file, script?.src || win.location.href).href;
-  const { api, start } = createRuntime(config, {
+  const { api, start } = createWidget(config, {
     win,
     doc,
     warn,

@@ -1,4 +1,4 @@
-import type { EXTRAS_REGISTRY, RegistryWindow, UI_REGISTRY } from '../api/bundle-registry';
+import type { EXTRAS_REGISTRY, RegistryWindow, UI_REGISTRY } from '../runtime/bundle-registry';
 
 /**
  * Loads one of our bundles (`shopconsent-ui.js`, `shopconsent-extras.js`) with a script tag and resolves

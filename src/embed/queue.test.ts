@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ShopConsentApi } from '../api/types';
+import type { ShopConsentApi } from '../runtime/types';
 import { drainQueue, type QueueWindow } from './queue';
 
 const api = { version: 'test' } as ShopConsentApi;

@@ -1,6 +1,6 @@
-import type { ShopConsentApi } from '../api/types';
 import { show } from '../core/settings';
 import { reportError, warn } from '../core/warn';
+import type { ShopConsentApi } from '../runtime/types';
 
 type Queued = (api: ShopConsentApi) => void;
 export type QueueWindow = Window & { shopConsentQueue?: unknown };

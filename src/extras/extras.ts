@@ -1,20 +1,20 @@
 import type { Settings } from '../core/settings';
-import { deleteCookies } from '../integrations/cookie-cleanup';
-import { createPlaceholder } from '../integrations/embed-placeholder';
-import { parsePurposeCookies } from '../integrations/purpose-cookies';
-import { createReceipts } from '../integrations/receipts';
-import { addReopenButton } from '../integrations/reopen-button';
+import { deleteCookies } from '../effects/cookie-cleanup';
+import { createReceipts } from '../effects/receipts';
+import type { Extras } from '../runtime/types';
+import { parsePurposeCookies } from '../settings/purpose-cookies';
+import { createPlaceholder } from './embed-placeholder';
+import { addReopenButton } from './reopen-button';
 
 /**
- * What the core loads only when a page needs it (docs/adr/0025-extras-off-the-start-up-path.md): the
+ * What the core loads only when a page needs it (docs/adr/0031-extras-off-the-start-up-path.md): the
  * floating button, iframe placeholders, the receipt sender, and the cookie deletion of a withdrawal.
  * None of it is needed to read a decision, tell the page and release its tags.
  */
-export const extras = {
+export const extras: Extras = {
   addReopenButton,
   createPlaceholder,
   createReceipts,
-  /** Deletes the cookies the shop listed for the withdrawn purposes (its warnings are the dialog's to give). */
   deleteWithdrawn: (doc: Document, settings: Settings, purposes: readonly string[], withdrawn: readonly string[]) => {
     const { cookies } = parsePurposeCookies(settings, purposes, () => {});
     deleteCookies(
@@ -23,6 +23,3 @@ export const extras = {
     );
   },
 };
-
-/** What the extras bundle offers the core. */
-export type Extras = typeof extras;

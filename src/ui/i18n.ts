@@ -4,8 +4,8 @@ import ky from '../../locales/ky.json';
 import lv from '../../locales/lv.json';
 import mn from '../../locales/mn.json';
 import vi from '../../locales/vi.json';
-import type { DialogSettings } from '../core/dialog-settings';
 import type { Lang } from '../core/languages';
+import type { DialogSettings } from '../settings/dialog-settings';
 
 /** Serialised once; each instance parses its own copy, because i18next writes the shop's texts into it. */
 const LOCALES = JSON.stringify({

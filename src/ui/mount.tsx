@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import type { MountUi } from '../api/types';
-import { type DialogSettings, parseDialogSettings } from '../core/dialog-settings';
 import { warn } from '../core/warn';
-import { type PurposeCookies, parsePurposeCookies } from '../integrations/purpose-cookies';
-import { adoptStyles } from '../integrations/shadow-styles';
+import { adoptStyles } from '../dom/shadow-styles';
+import type { MountUi } from '../runtime/types';
+import { parseDialogSettings } from '../settings/dialog-settings';
+import { parsePurposeCookies } from '../settings/purpose-cookies';
 import { App } from './components/App';
+import type { Dialog } from './dialog';
 import { createI18n } from './i18n';
 import css from './styles.css?inline';
 
@@ -22,9 +23,6 @@ const HOST_STYLE: Record<string, string> = {
   height: '0',
   'z-index': '2147483647',
 };
-
-/** The shop's settings for the dialog, with each purpose's cookies and services, as the preferences list them. */
-export type Dialog = DialogSettings & PurposeCookies;
 
 const whenBodyExists = (run: () => void) => {
   if (document.body) run();

@@ -3,7 +3,7 @@ import en from '../../locales/en.json';
 import ky from '../../locales/ky.json';
 import lv from '../../locales/lv.json';
 import vi from '../../locales/vi.json';
-import type { DialogSettings } from '../core/dialog-settings';
+import type { DialogSettings } from '../settings/dialog-settings';
 import { createI18n } from './i18n';
 import { purposeText, sensitiveNote, shopText } from './purpose-text';
 

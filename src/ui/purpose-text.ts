@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
-import type { DialogSettings, LocalizedText } from '../core/dialog-settings';
 import type { Lang } from '../core/languages';
 import { NECESSARY } from '../core/purposes';
+import type { DialogSettings, LocalizedText } from '../settings/dialog-settings';
 
 /**
  * A purpose's label or description. The shop's texts are i18next resources (see createI18n), so this is

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { UiHost } from '../../api/types';
 import { noConsent } from '../../core/purposes';
+import type { UiHost } from '../../runtime/types';
 
 export interface ActionsProps {
   host: UiHost;

@@ -1,7 +1,7 @@
 import type { i18n, TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
-import type { Layer, UiHost, UiView } from '../../api/types';
-import type { Dialog } from '../mount';
+import type { Layer, UiHost, UiView } from '../../runtime/types';
+import type { Dialog } from '../dialog';
 import { Banner } from './Banner';
 import { Preferences } from './Preferences';
 

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { UiHost } from '../../api/types';
-import type { DialogSettings } from '../../core/dialog-settings';
 import type { Lang } from '../../core/languages';
+import type { UiHost } from '../../runtime/types';
+import type { DialogSettings } from '../../settings/dialog-settings';
 import { Actions } from './Actions';
 import { PolicyLink } from './PolicyLink';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { DialogSettings } from '../../core/dialog-settings';
 import type { Lang } from '../../core/languages';
+import type { DialogSettings } from '../../settings/dialog-settings';
 import { consentTermText } from '../consent-term';
 import { shopText } from '../purpose-text';
 

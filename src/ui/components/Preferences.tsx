@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
-import type { UiHost, UiView } from '../../api/types';
 import { NECESSARY, noConsent } from '../../core/purposes';
-import { SERVICE_NAMES } from '../../integrations/service-catalogue';
+import type { UiHost, UiView } from '../../runtime/types';
+import { SERVICE_NAMES } from '../../settings/service-catalogue';
 import { decisionDate } from '../decision-date';
-import type { Dialog } from '../mount';
+import type { Dialog } from '../dialog';
 import { purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';

@@ -1,3 +1,7 @@
+import type { DecisionStore } from '../core/decision-store';
+import { guard } from '../core/warn';
+import type { Runtime } from '../runtime/runtime';
+
 const CHANNEL = 'shopconsent';
 
 /**
@@ -28,4 +32,14 @@ export const createTabSync = (doc: Document, onRemoteChange: (value?: string | n
       channel?.postMessage(value ?? null);
     },
   };
+};
+
+/** Announces this tab's decisions to the others and follows theirs. */
+export const syncTabs = (rt: Runtime, doc: Document, store: DecisionStore) => {
+  const sync = createTabSync(doc, (value) =>
+    guard('following another tab', () => rt.adopt(value === undefined ? store.read() : (value ?? undefined))),
+  );
+  rt.onCommit((_next, _changed, _source, fromOtherTab) => {
+    if (!fromOtherTab) sync.announce(rt.stored());
+  });
 };

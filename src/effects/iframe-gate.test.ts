@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../core/languages';
-import { createPlaceholder } from './embed-placeholder';
+import { createPlaceholder } from '../extras/embed-placeholder';
 import { createIframeGate } from './iframe-gate';
 
 beforeEach(() => {

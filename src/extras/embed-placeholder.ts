@@ -1,22 +1,6 @@
-import type { Lang } from '../core/languages';
+import type { Placeholder, PlaceholderOptions } from '../runtime/types';
 import css from './embed-placeholder.css?inline';
 import { embedTexts } from './embed-texts';
-
-/** A held-back iframe's stand-in; see `createPlaceholder`. */
-export interface Placeholder {
-  /** Writes its texts again, in the language the widget speaks now. */
-  render(): void;
-  /** Takes the placeholder away and shows the iframe again. */
-  remove(): void;
-}
-
-export interface PlaceholderOptions {
-  /** The widget's language and the shop's `texts` setting, as they are now. */
-  texts: () => { lang: Lang; texts: unknown };
-  /** "Allow and load": the visitor grants what this iframe needs. */
-  allow: () => void;
-  openPreferences: () => void;
-}
 
 /** One stylesheet for every placeholder of the page, made on first use. */
 let sheet: CSSStyleSheet | undefined;

@@ -4,13 +4,13 @@ import ky from '../../locales/ky.json';
 import lv from '../../locales/lv.json';
 import mn from '../../locales/mn.json';
 import vi_ from '../../locales/vi.json';
-import { createRuntime } from '../api/create-runtime';
-import type { UiHost, UiView } from '../api/types';
 import { parseConfig } from '../core/config';
 import type { Lang } from '../core/languages';
 import type { ConsentState } from '../core/state';
-import { extras } from '../extras/extras';
-import { FakeChannel } from './fake-channel.testing';
+import { FakeChannel } from '../effects/fake-channel.testing';
+import { createWidget } from '../embed/create-widget';
+import type { UiHost, UiView } from '../runtime/types';
+import { extras } from './extras';
 import { addReopenButton } from './reopen-button';
 
 const DECIDED: ConsentState = {
@@ -141,7 +141,7 @@ describe('addReopenButton inside the runtime', () => {
       },
     };
     const loadExtras = vi.fn(() => Promise.resolve(extras));
-    const { api, start } = createRuntime(config, {
+    const { api, start } = createWidget(config, {
       win: window,
       doc: document,
       store,

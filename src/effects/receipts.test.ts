@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Receipt, toReceipt } from '../core/receipt';
 import type { ConsentState } from '../core/state';
-import { createOutbox, MAX_PENDING, PENDING_KEY, type Receipt, toReceipt } from './receipt-outbox';
+import { createOutbox, MAX_PENDING, PENDING_KEY } from './receipt-outbox';
 import { createReceipts } from './receipts';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../docs/schema/receipt.schema.json'), 'utf8'));

@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import { COOKIE_NAME } from '../core/decision-store';
-import { writeCookie } from './write-cookie';
+import { writeCookie } from '../storage/write-cookie';
 
 /** `_ga_*` → /^(?:_ga_.*)$/; every other character stands for itself. */
 const toRegExp = (patterns: readonly string[]) =>

@@ -1,8 +1,8 @@
-import type { Layout, Theme } from './config';
-import { type Lang, toLang } from './languages';
-import { BUILT_IN_PURPOSES } from './purposes';
-import { isRecord, type Settings, settingWarner, show } from './settings';
-import type { Warn } from './warn';
+import type { Layout, Theme } from '../core/config';
+import { type Lang, toLang } from '../core/languages';
+import { BUILT_IN_PURPOSES } from '../core/purposes';
+import { isRecord, type Settings, settingWarner, show } from '../core/settings';
+import type { Warn } from '../core/warn';
 
 export type LocalizedText = Partial<Record<Lang, string>>;
 

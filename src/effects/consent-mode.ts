@@ -1,4 +1,5 @@
 import type { ConsentState } from '../core/state';
+import type { Runtime } from '../runtime/runtime';
 
 type GoogleWindow = Window & { dataLayer?: unknown[]; gtag?: unknown };
 type Signal = 'granted' | 'denied';
@@ -39,5 +40,16 @@ export const createConsentMode = (win: GoogleWindow, setting: boolean | 'auto') 
       gtag('consent', 'update', consentSignals(state));
       dataLayer.push({ event: 'shopconsent_update', shopconsent: { ...state?.purposes } });
     },
+  };
+};
+
+/** Keeps Google's signals in step with every decision; returns what to call at start, or nothing when it is off. */
+export const followConsentMode = (rt: Runtime, win: Window) => {
+  const mode = createConsentMode(win, rt.config.consentMode);
+  if (!mode) return;
+  rt.onCommit(mode.update);
+  return () => {
+    const state = rt.get();
+    if (state) mode.update(state);
   };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+import { parseConfig } from '../core/config';
 import { parseDialogSettings } from './dialog-settings';
 
 const BASE = 'https://www.shop.lv/cart/checkout?step=2';

@@ -3,10 +3,10 @@ import { reopen as ky } from '../../locales/ky.json';
 import { reopen as lv } from '../../locales/lv.json';
 import { reopen as mn } from '../../locales/mn.json';
 import { reopen as vi } from '../../locales/vi.json';
-import type { UiHost } from '../api/types';
 import { type Lang, toLang } from '../core/languages';
 import { isRecord, type Settings } from '../core/settings';
-import { adoptStyles } from './shadow-styles';
+import { adoptStyles } from '../dom/shadow-styles';
+import type { UiHost } from '../runtime/types';
 
 // Only the `reopen` section of each locale: the rest belongs to the dialog bundle.
 const LABELS: Record<Lang, string> = { en: en.label, ky: ky.label, lv: lv.label, mn: mn.label, vi: vi.label };

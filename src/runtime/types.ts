@@ -1,7 +1,8 @@
 import type { Config } from '../core/config';
 import type { Lang } from '../core/languages';
+import type { Settings } from '../core/settings';
 import type { ConsentState, Source } from '../core/state';
-import type { Extras } from '../extras/extras';
+import type { Warn } from '../core/warn';
 
 export type Layer = 'banner' | 'preferences';
 export type EventName = 'ready' | 'change' | 'open' | 'close';
@@ -72,6 +73,39 @@ export interface UiHost {
 export type MountUi = (host: UiHost) => void;
 /** How the widget gets its dialog: a script tag for the one-tag install, `import()` for the npm package. */
 export type UiLoader = () => Promise<MountUi>;
-export type { Extras } from '../extras/extras';
+/** A held-back iframe's stand-in; see `createPlaceholder`. */
+export interface Placeholder {
+  /** Writes its texts again, in the language the widget speaks now. */
+  render(): void;
+  /** Takes the placeholder away and shows the iframe again. */
+  remove(): void;
+}
+
+export interface PlaceholderOptions {
+  /** The widget's language and the shop's `texts` setting, as they are now. */
+  texts: () => { lang: Lang; texts: unknown };
+  /** "Allow and load": the visitor grants what this iframe needs. */
+  allow: () => void;
+  openPreferences: () => void;
+}
+
+/** Where receipts wait until they are sent (src/effects/receipt-outbox.ts). */
+export interface Outbox {
+  /** Adds a receipt (its JSON text) at the end; `false` when storage is blocked and it waits in this page view only. */
+  add(body: string): boolean;
+  /** Every waiting receipt, oldest first; the outbox is empty afterwards. */
+  take(): string[];
+  /** Whether a receipt is waiting. */
+  waiting(): boolean;
+}
+
+/** What the extras bundle offers the core (src/extras/extras.ts). */
+export interface Extras {
+  addReopenButton(doc: Document, settings: Settings, host: UiHost): void;
+  createPlaceholder(iframe: HTMLIFrameElement, options: PlaceholderOptions): Placeholder;
+  createReceipts(win: Window, url: string, outbox: Outbox, warn: Warn): { flush(): void };
+  /** Deletes the cookies the shop listed for the withdrawn purposes (its warnings are the dialog's to give). */
+  deleteWithdrawn(doc: Document, settings: Settings, purposes: readonly string[], withdrawn: readonly string[]): void;
+}
 /** How the widget gets the parts a page needs only sometimes, the same two ways. */
 export type ExtrasLoader = () => Promise<Extras>;

@@ -1,4 +1,4 @@
-import type { Placeholder } from './embed-placeholder';
+import type { Placeholder } from '../runtime/types';
 import { GATED_IFRAMES, requiredPurposes } from './gated-tags';
 
 /**

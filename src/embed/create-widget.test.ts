@@ -3,10 +3,11 @@ import { parseConfig, type ShopConsentConfig } from '../core/config';
 import { decodeState, encodeState } from '../core/cookie-codec';
 import type { DecisionStore } from '../core/decision-store';
 import type { ConsentState } from '../core/state';
+import { FakeChannel } from '../effects/fake-channel.testing';
 import { extras } from '../extras/extras';
-import { FakeChannel } from '../integrations/fake-channel.testing';
-import { createRuntime, VERSION } from './create-runtime';
-import type { EventDetails, EventName, MountUi, UiHost } from './types';
+import { VERSION } from '../runtime/api';
+import type { EventDetails, EventName, MountUi, UiHost } from '../runtime/types';
+import { createWidget } from './create-widget';
 
 const DAY = 86_400_000;
 /** A whole second; the clock of every test reads 789 ms later, which a decision must drop. */
@@ -76,7 +77,7 @@ const setup = ({ object = {}, attributes = {}, stored, now = NOW + 789, doc = do
   const loadUi = vi.fn(rest.loadUi ?? (() => Promise.resolve(mount)));
   const loadExtras = vi.fn(rest.loadExtras ?? (() => Promise.resolve(extras)));
   const events = { ready: record('ready'), change: record('change'), open: record('open'), close: record('close') };
-  const { api, start } = createRuntime(config, { win: window, doc, store, loadUi, loadExtras, warn, now: () => now });
+  const { api, start } = createWidget(config, { win: window, doc, store, loadUi, loadExtras, warn, now: () => now });
   cleanups.push(() => api.close());
   return { api, start, store, mount, loadUi, loadExtras, warnings, config, events };
 };

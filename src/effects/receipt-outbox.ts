@@ -1,41 +1,12 @@
-import type { ConsentState } from '../core/state';
 import type { Warn } from '../core/warn';
+import type { Outbox } from '../runtime/types';
 
 /** Where receipts wait until they are sent; they outlive the page view. */
 export const PENDING_KEY = 'shopconsent:receipts';
 /** Receipts kept at most; about 300 bytes each, so a full outbox is a few kB of localStorage. */
 export const MAX_PENDING = 20;
 
-/** Format 1 of docs/schema/receipt.schema.json. */
-export interface Receipt extends Omit<ConsentState, 'source'> {
-  format: 1;
-  source: Exclude<ConsentState['source'], 'sync'>;
-  url: string;
-  version: string;
-  shop?: string;
-}
-
-export const toReceipt = (state: ConsentState, page: string, version: string, shop: string): Receipt => ({
-  format: 1,
-  id: state.id,
-  decidedAt: state.decidedAt,
-  revision: state.revision,
-  purposes: { ...state.purposes },
-  lang: state.lang,
-  source: state.source as Receipt['source'],
-  url: page.split('#')[0].slice(0, 2048),
-  version,
-  ...(shop ? { shop } : {}),
-});
-
-export interface Outbox {
-  /** Adds a receipt (its JSON text) at the end; `false` when storage is blocked and it waits in this page view only. */
-  add(body: string): boolean;
-  /** Every waiting receipt, oldest first; the outbox is empty afterwards. */
-  take(): string[];
-  /** Whether a receipt is waiting. */
-  waiting(): boolean;
-}
+export type { Outbox };
 
 /**
  * Receipts waiting to be sent, in localStorage, one JSON text a line (JSON never holds a raw line
