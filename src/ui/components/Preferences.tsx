@@ -11,6 +11,7 @@ import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
 import { PolicyLink } from './PolicyLink';
 import { PurposeSwitch } from './PurposeSwitch';
+import { Unbroken } from './Unbroken';
 
 export interface PreferencesProps {
   host: UiHost;
@@ -48,6 +49,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
   render({ host, dialog, t, view }: PreferencesProps, { choices }: PreferencesState) {
     const { purposes } = host.config;
     const decidedAt = view.state && new Date(view.state.decidedAt);
+    const decidedOn = decidedAt ? decisionDate(decidedAt, view.lang, t) : '';
     return (
       <dialog
         ref={this.dialog}
@@ -92,7 +94,9 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           </p>
           {view.gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
           {decidedAt && (
-            <p class="sc-decided">{t('preferences.decidedOn', { date: decisionDate(decidedAt, view.lang, t) })}</p>
+            <p class="sc-decided">
+              <Unbroken text={t('preferences.decidedOn', { date: decidedOn })} part={decidedOn} />
+            </p>
           )}
           <ul class="sc-purposes">
             {purposes.map((id) => (
