@@ -16,7 +16,7 @@ export interface DialogSettings {
   texts: Partial<Record<Lang, Record<string, string>>>;
   labels: Record<string, LocalizedText>;
   descriptions: Record<string, LocalizedText>;
-  /** Whether non-necessary purposes carry the sensitive-data note: `auto` means in Vietnamese only. */
+  /** Whether the tracking purposes carry the sensitive-data note: `auto` means in Vietnamese only. */
   sensitiveNote: boolean | 'auto';
   /** Who processes the data, each field per language; `null` when the shop names no operator. */
   operator: Operator | null;

@@ -58,12 +58,13 @@ describe('shopText', () => {
 });
 
 describe('sensitiveNote', () => {
-  it('by default marks every purpose but necessary, in Vietnamese only', () => {
+  it('by default marks the tracking purposes, in Vietnamese only', () => {
     const settings = dialog();
     const t = tFor(settings);
-    for (const id of ['analytics', 'marketing', 'personalization', 'loyalty'])
+    for (const id of ['analytics', 'marketing', 'personalization'])
       expect(sensitiveNote(id, settings, 'vi', t), id).toBe(vi.notice.sensitive);
-    expect(sensitiveNote('necessary', settings, 'vi', t)).toBe('');
+    for (const id of ['necessary', 'customer-service', 'loyalty'])
+      expect(sensitiveNote(id, settings, 'vi', t), id).toBe('');
     expect(sensitiveNote('analytics', settings, 'lv', t)).toBe('');
     expect(vi.notice.sensitive).toContain('dữ liệu cá nhân nhạy cảm');
   });

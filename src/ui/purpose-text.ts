@@ -1,7 +1,6 @@
 import type { i18n } from 'i18next';
 import type { DialogSettings, LocalizedText } from '../core/dialog-settings';
 import type { Lang } from '../core/languages';
-import { NECESSARY } from '../core/purposes';
 
 /**
  * A purpose's label or description. The shop's texts are i18next resources (see createI18n), so this is
@@ -25,10 +24,18 @@ export const shopText = (text: LocalizedText, lang: Lang, defaultLang: Lang): st
   text[lang] || text[defaultLang] || text.en || Object.values(text).find(Boolean) || '';
 
 /**
- * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for every
- * purpose but necessary; by default only where the dialog speaks Vietnamese (docs/adr/0018).
+ * The purposes whose cookies record what a visitor does online. Decree 356 makes that data sensitive;
+ * the chat of customer service keeps questions and orders, which the note would misdescribe, and a
+ * shop's own purpose says what it keeps in its own description.
+ */
+const TRACKING_PURPOSES = ['analytics', 'marketing', 'personalization'];
+
+/**
+ * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for the
+ * tracking purposes; by default only where the dialog speaks Vietnamese (docs/adr/0018, 0045).
  */
 export const sensitiveNote = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string =>
-  id !== NECESSARY && (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
+  TRACKING_PURPOSES.includes(id) &&
+  (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
     ? t('notice.sensitive', { lng: lang })
     : '';
