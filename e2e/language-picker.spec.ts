@@ -216,7 +216,23 @@ test.describe('notes the law asks for', () => {
     await shop.choose();
     const analytics = purposeItem(shop, 'analytics');
     await expect(analytics).toContainText(locale('en')['notice.sensitive']);
+    await picker(shop).selectOption('lv');
+    await expect(purposeItem(shop, 'analytics')).toContainText(locale('lv')['purposes.analytics.label']);
+    await expect(shop.preferences).not.toContainText(locale('lv')['notice.sensitive']);
     shop.expectSilent();
+  });
+
+  test('a Latvian shop cannot switch the note on: the GDPR has no such category; the shop is told', async ({
+    page,
+  }) => {
+    const shop = await ShopConsentPage.open(page, { lang: 'lv', attributes: { 'sensitive-note': 'true' } });
+    await shop.choose();
+    await expect(purposeItem(shop, 'analytics')).toBeVisible();
+    await expect(shop.preferences).not.toContainText(locale('lv')['notice.sensitive']);
+    expect(shop.widgetWarnings()).toEqual([
+      '[ShopConsent] data-sensitive-note: the sensitive-data note is never shown in Latvian: under the GDPR data on online behaviour is not a special category.',
+    ]);
+    shop.expectNoErrors();
   });
 
   test('a Kazakhstan seller shows its operator and BIN, and every shop how long the choice holds', async ({ page }) => {

@@ -32,10 +32,12 @@ const TRACKING_PURPOSES = ['analytics', 'marketing', 'personalization'];
 
 /**
  * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for the
- * tracking purposes; by default only where the dialog speaks Vietnamese (docs/adr/0018, 0045).
+ * tracking purposes; by default only where the dialog speaks Vietnamese, and never in Latvian, where
+ * "sensitīvi dati" would name a GDPR special category (docs/adr/0018, 0045).
  */
 export const sensitiveNote = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string =>
   TRACKING_PURPOSES.includes(id) &&
+  lang !== 'lv' &&
   (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
     ? t('notice.sensitive', { lng: lang })
     : '';
