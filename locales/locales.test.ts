@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../src/core/languages';
 import { BUILT_IN_PURPOSES } from '../src/core/purposes';
 import { createI18n } from '../src/ui/i18n';
-import { checkKeyUse, type Flat, flatten, keyUses, type Locales, lint, mixedScriptWords, RULES } from './lint';
+import {
+  checkKeyUse,
+  type Flat,
+  flatten,
+  keyUses,
+  type Locales,
+  lint,
+  mixedScriptWords,
+  RULES,
+  SHOP_ONLY_KEYS,
+} from './lint';
 
 /** The locale lint run by `npm test`: the rules of ./lint.ts over the real files, and proof that they bite. */
 
@@ -309,6 +319,13 @@ describe('keys in src/', () => {
 
   it('every key the code uses is in the locales (used-key-exists)', () => {
     expect(checkKeyUse(locales.en, uses).missing).toEqual([]);
+  });
+
+  it('keys only a shop writes are in no locale file, and the code reads them', () => {
+    for (const key of SHOP_ONLY_KEYS) {
+      for (const code of LANGUAGES) expect(locales[code][key], `${code}.json › ${key}`).toBeUndefined();
+      expect(uses.some((use) => use.text === key)).toBe(true);
+    }
   });
 
   it('every key of the locales is used by the code (key-is-used)', () => {

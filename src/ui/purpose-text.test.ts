@@ -4,7 +4,7 @@ import ky from '../../locales/ky.json';
 import vi from '../../locales/vi.json';
 import type { DialogSettings } from '../core/dialog-settings';
 import { createI18n } from './i18n';
-import { purposeText, sensitiveNote, shopText } from './purpose-text';
+import { purposeDescription, purposeText, sensitiveNote, shopText } from './purpose-text';
 
 const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
   shop: '',
@@ -43,6 +43,23 @@ describe('purposeText', () => {
     expect(purposeText('loyalty', 'label', settings, 'lv', t)).toBe('Бонустар');
     expect(purposeText('club', 'label', settings, 'lv', t)).toBe('club');
     expect(purposeText('club', 'description', settings, 'lv', t)).toBe('');
+  });
+});
+
+describe('purposeDescription', () => {
+  it('adds the shop’s sentence on how and how often it sends offers to marketing, and to nothing else', () => {
+    const frequency = 'Ưu đãi được gửi qua email, tối đa hai lần mỗi tháng.';
+    const settings = dialog({ texts: { vi: { 'purposes.marketing.frequency': frequency } } });
+    const t = tFor(settings, 'en');
+    expect(purposeDescription('marketing', settings, 'vi', t)).toBe(
+      `${vi.purposes.marketing.description} ${frequency}`,
+    );
+    expect(purposeDescription('analytics', settings, 'vi', t)).toBe(vi.purposes.analytics.description);
+  });
+
+  it('is our description alone where the shop wrote no such sentence', () => {
+    const settings = dialog();
+    expect(purposeDescription('marketing', settings, 'vi', tFor(settings))).toBe(vi.purposes.marketing.description);
   });
 });
 

@@ -19,6 +19,18 @@ export const purposeText = (
   return text || Object.values(own).find(Boolean) || (field === 'label' ? id : '');
 };
 
+/**
+ * A purpose's description, and for marketing the shop's own sentence on how and how often it sends
+ * offers (Vietnam, Law 91 Art. 28: the visitor must know the method and the frequency), which no
+ * locale file has: only the shop knows it (`texts: { vi: { 'purposes.marketing.frequency': … } } }`).
+ */
+export const purposeDescription = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string => {
+  const description = purposeText(id, 'description', dialog, lang, t);
+  const frequency: string =
+    id === 'marketing' ? t('purposes.marketing.frequency', { lng: lang, defaultValue: '' }) : '';
+  return [description, frequency].filter(Boolean).join(' ');
+};
+
 /** A text the shop gave per language (such as its operator's address): in `lang`, else the nearest one. */
 export const shopText = (text: LocalizedText, lang: Lang, defaultLang: Lang): string =>
   text[lang] || text[defaultLang] || text.en || Object.values(text).find(Boolean) || '';

@@ -5,7 +5,7 @@ import { NECESSARY, noConsent } from '../../core/purposes';
 import { SERVICE_NAMES } from '../../integrations/service-catalogue';
 import { decisionDate } from '../decision-date';
 import type { Dialog } from '../mount';
-import { purposeText, sensitiveNote } from '../purpose-text';
+import { purposeDescription, purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
@@ -104,7 +104,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
                 key={id}
                 id={id}
                 label={purposeText(id, 'label', dialog, view.lang, t)}
-                description={purposeText(id, 'description', dialog, view.lang, t)}
+                description={purposeDescription(id, dialog, view.lang, t)}
                 note={sensitiveNote(id, dialog, view.lang, t)}
                 cookieCount={dialog.cookies[id]?.length ?? 0}
                 services={new Intl.ListFormat(view.lang, { type: 'unit' }).format(
