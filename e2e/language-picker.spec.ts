@@ -190,19 +190,22 @@ test.describe("the shop's default language", () => {
 });
 
 test.describe('notes the law asks for', () => {
-  test('Vietnamese: every purpose but order fulfilment says its data is sensitive personal data', async ({ page }) => {
+  test('Vietnamese: analytics, marketing and personalisation say their data is sensitive personal data', async ({
+    page,
+  }) => {
     const shop = await ShopConsentPage.open(page, { lang: 'vi', config: EXTRA });
     await shop.choose();
     const note = locale('vi')['notice.sensitive'];
     expect(note).toContain('dữ liệu cá nhân nhạy cảm');
-    for (const purpose of ALL_PURPOSES.slice(1)) {
+    for (const purpose of ['analytics', 'marketing', 'personalization']) {
       const item = purposeItem(shop, purpose);
       await expect(item).toContainText(note);
       // Read out with the switch, so a screen reader user hears it before deciding.
       await expect(shop.purposeSwitch(purpose)).toHaveAccessibleDescription(new RegExp(note.replace(/[.]/g, '\\.')));
     }
-    const necessary = purposeItem(shop, 'necessary');
-    await expect(necessary).not.toContainText(note);
+    // Order fulfilment and the chat of customer service track nothing: the note would misdescribe them.
+    for (const purpose of ['necessary', 'customer-service'])
+      await expect(purposeItem(shop, purpose)).not.toContainText(note);
     await picker(shop).selectOption('lv');
     await expect(shop.preferences).not.toContainText(locale('lv')['notice.sensitive']);
     shop.expectSilent();
@@ -213,7 +216,23 @@ test.describe('notes the law asks for', () => {
     await shop.choose();
     const analytics = purposeItem(shop, 'analytics');
     await expect(analytics).toContainText(locale('en')['notice.sensitive']);
+    await picker(shop).selectOption('lv');
+    await expect(purposeItem(shop, 'analytics')).toContainText(locale('lv')['purposes.analytics.label']);
+    await expect(shop.preferences).not.toContainText(locale('lv')['notice.sensitive']);
     shop.expectSilent();
+  });
+
+  test('a Latvian shop cannot switch the note on: the GDPR has no such category; the shop is told', async ({
+    page,
+  }) => {
+    const shop = await ShopConsentPage.open(page, { lang: 'lv', attributes: { 'sensitive-note': 'true' } });
+    await shop.choose();
+    await expect(purposeItem(shop, 'analytics')).toBeVisible();
+    await expect(shop.preferences).not.toContainText(locale('lv')['notice.sensitive']);
+    expect(shop.widgetWarnings()).toEqual([
+      '[ShopConsent] data-sensitive-note: the sensitive-data note is never shown in Latvian: under the GDPR data on online behaviour is not a special category.',
+    ]);
+    shop.expectNoErrors();
   });
 
   test('a Kazakhstan seller shows its operator and BIN, and every shop how long the choice holds', async ({ page }) => {

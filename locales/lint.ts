@@ -67,7 +67,11 @@ const OWN_LETTERS: Record<string, RegExp> = { mn: /[өүӨҮ]/u, ky: /[ңөүҢ�
  * (C.5) and the terms we decided against, with the term to use instead.
  */
 export const FORBIDDEN_TERMS: Record<string, [RegExp, string][]> = {
-  mn: [[/cookie/iu, 'write "күүки", the word Mongolian cookie policies use']],
+  mn: [
+    [/cookie/iu, 'write "күүки", the word Mongolian cookie policies use'],
+    [/тэдгээргүйгээр/iu, 'bookish; name what is meant: "эдгээр күүкигүйгээр"'],
+    [/таныг\s+асаа/iu, '"таныг асаах" reads as "switch you on"; the visitor switches them on: "та өөрөө асаах"'],
+  ],
   ky: [
     [/партия|партиян|партиял/iu, '"партия" is a political party; a third party is "үчүнчү тарап" or "үчүнчү жак"'],
     [/заказ/iu, 'use the Kyrgyz "буйрутма" for an order, not the Russian loan "заказ"'],
@@ -81,6 +85,11 @@ export const FORBIDDEN_TERMS: Record<string, [RegExp, string][]> = {
   lv: [
     [/sīkfail/iu, 'the standard term is "sīkdatne" (likumi.lv, DVI)'],
     [/drošības politik/iu, 'a privacy policy is "privātuma politika"; "drošības politika" is a security policy'],
+    [
+      /līdz\s+jūs\s+(?:\p{L}+\s+)?\p{L}+(?<!s)(?:at|āt|iet)(?!\p{L})/iu,
+      'after "līdz" (until) the verb is in the future: "līdz jūs tās ieslēgsiet", not "ieslēdzat"',
+    ],
+    [/(?<!\p{L})skatītās\s+preces/iu, 'goods the visitor looked at are "apskatītās preces"'],
   ],
 };
 
@@ -90,6 +99,10 @@ export interface Rule {
   title: string;
   check: (locales: Locales) => string[];
 }
+
+/** A space a line may break at (any white space but the no-break ones) right before or after `{{count}}`. */
+const BREAKING_SPACE_BY_COUNT =
+  /[^\S\u00a0\u202f\u2007]\{\{\s*count\s*\}\}|\{\{\s*count\s*\}\}[^\S\u00a0\u202f\u2007]/u;
 
 const translations = (locales: Locales) => Object.keys(locales).filter((code) => code !== 'en');
 const entries = (flat: Flat) => Object.entries(flat);
@@ -266,6 +279,23 @@ export const RULES: Rule[] = [
         ),
   },
   {
+    name: 'count-space',
+    title: 'a count and the word beside it are joined by a no-break space, so no line splits "5 / cookie"',
+    check: (locales) =>
+      Object.entries(locales).flatMap(([code, flat]) =>
+        strings(flat)
+          .filter(([key, value]) => PLURAL.test(key) && BREAKING_SPACE_BY_COUNT.test(value))
+          .map(([key, value]) =>
+            problem(
+              code,
+              key,
+              'count-space',
+              `${quote(value)} has a plain space beside {{count}}; write a no-break space (\\u00a0)`,
+            ),
+          ),
+      ),
+  },
+  {
     name: 'latvian-zero',
     title: 'Latvian _zero is a count form (it also covers 10–20, 30 …), never "nav"',
     check: (locales) =>
@@ -315,9 +345,16 @@ export const keyUses = (
     return [{ file, text, pattern }];
   });
 
+/**
+ * Keys the code reads that only a shop writes, in its `texts` setting: no locale file has them, and the
+ * dialog shows nothing where the shop wrote nothing. `purposes.marketing.frequency` is how and how often
+ * the shop sends offers (Vietnam, Law 91 Art. 28), which only the shop knows.
+ */
+export const SHOP_ONLY_KEYS = ['purposes.marketing.frequency'] as const;
+
 /** Problems between the keys the code uses and those of en.json (and so of every file). */
 export const checkKeyUse = (english: Flat, uses: readonly KeyUse[]): { missing: string[]; unused: string[] } => {
-  const keys = new Set([...Object.keys(english), ...Object.keys(english).map(baseKey)]);
+  const keys = new Set([...Object.keys(english), ...Object.keys(english).map(baseKey), ...SHOP_ONLY_KEYS]);
   const bases = [...new Set(Object.keys(english).map(baseKey))];
   const used = new Set<string>();
   const missing: string[] = [];

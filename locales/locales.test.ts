@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../src/core/languages';
 import { BUILT_IN_PURPOSES } from '../src/core/purposes';
 import { createI18n } from '../src/ui/i18n';
-import { checkKeyUse, type Flat, flatten, keyUses, type Locales, lint, mixedScriptWords, RULES } from './lint';
+import {
+  checkKeyUse,
+  type Flat,
+  flatten,
+  keyUses,
+  type Locales,
+  lint,
+  mixedScriptWords,
+  RULES,
+  SHOP_ONLY_KEYS,
+} from './lint';
 
 /** The locale lint run by `npm test`: the rules of ./lint.ts over the real files, and proof that they bite. */
 
@@ -187,6 +197,48 @@ describe('the lint names the file, the key and the rule of each problem', () => 
       'vi.json › purposes.analytics.description [glossary]: "phi cá nhân": cookies and IP addresses are personal data; do not call them "phi cá nhân"',
     ],
     [
+      'the bookish "тэдгээргүйгээр" (native review)',
+      { mn: { 'preferences.text': 'тэдгээргүйгээр бид захиалгыг тань хүлээн авч чадахгүй.' } },
+      'glossary',
+      'mn.json › preferences.text [glossary]: "тэдгээргүйгээр": bookish; name what is meant: "эдгээр күүкигүйгээр"',
+    ],
+    [
+      '"таныг асаах", which reads as "switch you on" (native review)',
+      { mn: { 'preferences.text': 'Бусад нь таныг асаах хүртэл унтраалттай байна.' } },
+      'glossary',
+      'mn.json › preferences.text [glossary]: "таныг асаа": "таныг асаах" reads as "switch you on"; the visitor switches them on: "та өөрөө асаах"',
+    ],
+    [
+      'the Latvian present tense after "līdz" (native review)',
+      { lv: { 'preferences.text': 'Pārējās ir izslēgtas, līdz jūs tās ieslēdzat.' } },
+      'glossary',
+      'lv.json › preferences.text [glossary]: "līdz jūs tās ieslēdzat": after "līdz" (until) the verb is in the future: "līdz jūs tās ieslēgsiet", not "ieslēdzat"',
+    ],
+    [
+      'the Latvian "skatītās preces" (native review)',
+      { lv: { 'purposes.personalization.description': 'Ieteikumi, ņemot vērā skatītās preces.' } },
+      'glossary',
+      'lv.json › purposes.personalization.description [glossary]: "skatītās preces": goods the visitor looked at are "apskatītās preces"',
+    ],
+    [
+      'a plain space between a Vietnamese count and its noun ("5 / cookie")',
+      { vi: { 'purpose.cookies_other': '{{count}} cookie' } },
+      'count-space',
+      'vi.json › purpose.cookies_other [count-space]: "{{count}} cookie" has a plain space beside {{count}}; write a no-break space (\\u00a0)',
+    ],
+    [
+      'a plain space before a count',
+      { lv: { 'notice.months_zero': 'mēnešu {{count}}' } },
+      'count-space',
+      'lv.json › notice.months_zero [count-space]: "mēnešu {{count}}" has a plain space beside {{count}}; write a no-break space (\\u00a0)',
+    ],
+    [
+      'a plain space in an English plural string',
+      { en: { 'notice.days_one': '{{count}} day' } },
+      'count-space',
+      'en.json › notice.days_one [count-space]: "{{count}} day" has a plain space beside {{count}}; write a no-break space (\\u00a0)',
+    ],
+    [
       'a Latvian _zero that says "none"',
       { lv: { 'purpose.cookies_zero': 'nav sīkdatņu {{count}}' } },
       'latvian-zero',
@@ -194,6 +246,18 @@ describe('the lint names the file, the key and the rule of each problem', () => 
     ],
   ])('%s', (_case, changes, rule, message) => {
     expect(problemsOf(changes, rule)).toEqual([message]);
+  });
+
+  it('takes a no-break space or a narrow no-break space beside a count, and leaves other keys alone', () => {
+    expect(
+      problemsOf(
+        {
+          ky: { 'purpose.cookies_one': '{{count}}\u00a0куки', 'purpose.cookies_other': '{{count}}\u202fкуки' },
+          en: { 'banner.text': 'We use {{count}} cookies' },
+        },
+        'count-space',
+      ),
+    ).toEqual([]);
   });
 
   it('lets a brand name be the same as English', () => {
@@ -255,6 +319,13 @@ describe('keys in src/', () => {
 
   it('every key the code uses is in the locales (used-key-exists)', () => {
     expect(checkKeyUse(locales.en, uses).missing).toEqual([]);
+  });
+
+  it('keys only a shop writes are in no locale file, and the code reads them', () => {
+    for (const key of SHOP_ONLY_KEYS) {
+      for (const code of LANGUAGES) expect(locales[code][key], `${code}.json › ${key}`).toBeUndefined();
+      expect(uses.some((use) => use.text === key)).toBe(true);
+    }
   });
 
   it('every key of the locales is used by the code (key-is-used)', () => {
@@ -345,9 +416,9 @@ describe('plurals through i18next', () => {
 
   it('Latvian says 1 sīkdatne, 2 sīkdatnes, 10 sīkdatņu: three different words', () => {
     expect(['zero', 'one', 'other'].map((c) => text('lv', `purpose.cookies_${c}`))).toEqual([
-      '{{count}} sīkdatņu',
-      '{{count}} sīkdatne',
-      '{{count}} sīkdatnes',
+      '{{count}}\u00a0sīkdatņu',
+      '{{count}}\u00a0sīkdatne',
+      '{{count}}\u00a0sīkdatnes',
     ]);
   });
 });

@@ -47,8 +47,9 @@ export interface ShopConsentConfig {
   /** The language when neither the page nor the visitor's browser names one we speak; default `en`. */
   defaultLang?: Lang | (string & {});
   /**
-   * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), on every
-   * purpose but necessary: `auto` (default) shows it in Vietnamese, `true` in every language, `false` never.
+   * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), on
+   * analytics, marketing and personalisation: `auto` (default) shows it in Vietnamese, `true` in every
+   * language, `false` never.
    */
   sensitiveNote?: boolean | 'true' | 'false' | 'auto';
   /** Who processes the data (e.g. a Kazakhstan BIN), shown in the preferences; each field plain or per language. */

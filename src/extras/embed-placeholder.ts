@@ -20,6 +20,20 @@ const siteOf = (src: string, base: string) => {
 };
 
 /**
+ * A host name that a line may break after a dot and nowhere else: each label keeps together, so
+ * "www.youtube-nocookie.com" never ends a line at its hyphen.
+ */
+const siteName = (doc: Document, site: string) => {
+  const name = doc.createElement('span');
+  name.className = 'site';
+  site.split(/(?<=\.)/).forEach((label, i) => {
+    if (i > 0) name.appendChild(doc.createElement('wbr'));
+    name.appendChild(doc.createElement('span')).textContent = label;
+  });
+  return name;
+};
+
+/**
  * A small box in its own shadow root, put just before a held-back iframe and sized like it (its laid-out
  * size, else its width and height attributes, else the 300×150 of any iframe), so that the page does not
  * move when the iframe takes its place; the iframe is hidden meanwhile. Styled only through CSSOM and a
@@ -77,9 +91,11 @@ export const createPlaceholder = (
     const { lang, texts: shopTexts } = texts();
     const strings = embedTexts(lang, shopTexts);
     box.lang = lang;
-    text.textContent = strings.text.replace(
-      /\{\{\s*site\s*\}\}/g,
-      siteOf(iframe.getAttribute('data-src') ?? '', doc.baseURI),
+    const site = siteOf(iframe.getAttribute('data-src') ?? '', doc.baseURI);
+    text.replaceChildren(
+      ...strings.text
+        .split(/\{\{\s*site\s*\}\}/)
+        .flatMap((words, i) => (i === 0 ? [words] : [siteName(doc, site), words])),
     );
     buttons[0].textContent = strings.load;
     buttons[1].textContent = strings.settings;

@@ -306,6 +306,24 @@ describe('parseDialogSettings: the sensitive-data note', () => {
   });
 });
 
+describe('parseDialogSettings: no sensitive-data note in Latvian', () => {
+  const refused =
+    'the sensitive-data note is never shown in Latvian: under the GDPR data on online behaviour is not a special category.';
+
+  it.each([
+    [{ sensitiveNote: true, defaultLang: 'lv' }, {}, `sensitiveNote: ${refused}`],
+    [{ sensitiveNote: true }, { lang: 'lv-LV' }, `sensitiveNote: ${refused}`],
+    [{}, { lang: 'lv', sensitiveNote: 'true' }, `data-sensitive-note: ${refused}`],
+    [{ texts: { lv: { 'notice.sensitive': 'Sensitīvi dati.' } } }, {}, `texts.lv["notice.sensitive"]: ${refused}`],
+  ])('warns when a Latvian shop tries to show it: %j %j', (object, attributes, warning) => {
+    expect(dialog(object, attributes).warnings).toEqual([warning]);
+  });
+
+  it('stays silent for a Vietnamese shop that shows it in every language', () => {
+    expect(dialog({ sensitiveNote: true, defaultLang: 'vi' }, { lang: 'vi' }).warnings).toEqual([]);
+  });
+});
+
 describe('parseDialogSettings: the operator', () => {
   const migpromo = {
     name: 'ЖК "Migpromo"',

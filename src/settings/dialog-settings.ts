@@ -1,7 +1,7 @@
 import type { Layout, Theme } from '../core/config';
 import { type Lang, toLang } from '../core/languages';
 import { BUILT_IN_PURPOSES } from '../core/purposes';
-import { isRecord, type Settings, settingWarner, show } from '../core/settings';
+import { isRecord, type Settings, settingName, settingWarner, show } from '../core/settings';
 import type { Warn } from '../core/warn';
 
 export type LocalizedText = Partial<Record<Lang, string>>;
@@ -16,7 +16,7 @@ export interface DialogSettings {
   texts: Partial<Record<Lang, Record<string, string>>>;
   labels: Record<string, LocalizedText>;
   descriptions: Record<string, LocalizedText>;
-  /** Whether non-necessary purposes carry the sensitive-data note: `auto` means in Vietnamese only. */
+  /** Whether the tracking purposes carry the sensitive-data note: `auto` in Vietnamese only, never in Latvian. */
   sensitiveNote: boolean | 'auto';
   /** Who processes the data, each field per language; `null` when the shop names no operator. */
   operator: Operator | null;
@@ -31,6 +31,9 @@ export interface Operator {
 }
 
 const OPERATOR_FIELDS = ['name', 'id', 'address', 'contact'] as const;
+
+const LATVIAN_NOTE =
+  'the sensitive-data note is never shown in Latvian: under the GDPR data on online behaviour is not a special category.';
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -112,6 +115,11 @@ export const parseDialogSettings = (settings: Settings, baseUrl: string | undefi
   else if (sensitiveNote === false || sensitiveNote === 'false') result.sensitiveNote = false;
   else if (sensitiveNote !== undefined && sensitiveNote !== 'auto' && sensitiveNote !== '')
     bad('sensitiveNote', sensitiveNote, 'true, false or auto', 'auto (shown in Vietnamese)');
+  // In Latvian "sensitīvi dati" names the GDPR's special categories, which data on browsing is not.
+  const { lang, defaultLang } = settings.values;
+  if (result.sensitiveNote === true && (toLang(lang) === 'lv' || toLang(defaultLang) === 'lv'))
+    warn(`${settingName(settings, 'sensitiveNote')}: ${LATVIAN_NOTE}`);
+  if (result.texts.lv?.['notice.sensitive']) warn(`texts.lv["notice.sensitive"]: ${LATVIAN_NOTE}`);
 
   if (isRecord(operator)) {
     for (const key of Object.keys(operator)) {

@@ -42,7 +42,7 @@ describe('consentTermText', () => {
     expect(consentTermText(182, t('ky'))).toBe(fill(ky, ky.notice.months_other, 6));
     expect(consentTermText(182, t('vi'))).toBe(fill(vi, vi.notice.months_other, 6));
     expect(consentTermText(182, t('lv'))).toBe(fill(lv, lv.notice.months_other, 6));
-    expect(consentTermText(182, t('lv'))).toContain('6 mēnešus');
+    expect(consentTermText(182, t('lv'))).toContain('6\u00a0mēnešus');
   });
 
   it('uses the Latvian forms: 1 gadu, 2 gadus, 10 gadu; 1 mēnesi, 10 mēnešu; 21 dienu, 45 dienas', () => {
@@ -53,11 +53,11 @@ describe('consentTermText', () => {
     expect(consentTermText(304, t('lv'))).toBe(fill(lv, lv.notice.months_zero, 10));
     expect(consentTermText(21, t('lv'))).toBe(fill(lv, lv.notice.days_one, 21));
     expect(consentTermText(45, t('lv'))).toBe(fill(lv, lv.notice.days_other, 45));
-    expect(consentTermText(3650, t('lv'))).toContain('10 gadu');
+    expect(consentTermText(3650, t('lv'))).toContain('10\u00a0gadu');
   });
 
   it('uses the English singular for one', () => {
-    expect(consentTermText(1, t('en'))).toBe('We keep your choice for 1 day, then we ask again.');
-    expect(consentTermText(365, t('en'))).toBe('We keep your choice for 1 year, then we ask again.');
+    expect(consentTermText(1, t('en'))).toBe('We keep your choice for 1\u00a0day, then we ask again.');
+    expect(consentTermText(365, t('en'))).toBe('We keep your choice for 1\u00a0year, then we ask again.');
   });
 });

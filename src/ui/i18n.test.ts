@@ -81,7 +81,7 @@ describe('createI18n: a missing text falls back key by key', () => {
   it('overrides one plural form without losing the others', () => {
     const i18n = createI18n(shop({ texts: { lv: { 'purpose.cookies_one': '{{count}} sīkdatne (viena)' } } }));
     expect(i18n.t('purpose.cookies', { count: 21, lng: 'lv' })).toBe('21 sīkdatne (viena)');
-    expect(i18n.t('purpose.cookies', { count: 2, lng: 'lv' })).toBe('2 sīkdatnes');
-    expect(i18n.t('purpose.cookies', { count: 10, lng: 'lv' })).toBe('10 sīkdatņu');
+    expect(i18n.t('purpose.cookies', { count: 2, lng: 'lv' })).toBe('2\u00a0sīkdatnes');
+    expect(i18n.t('purpose.cookies', { count: 10, lng: 'lv' })).toBe('10\u00a0sīkdatņu');
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import ky from '../../locales/ky.json';
-import lv from '../../locales/lv.json';
 import vi from '../../locales/vi.json';
 import type { DialogSettings } from '../settings/dialog-settings';
 import { createI18n } from './i18n';
-import { purposeText, sensitiveNote, shopText } from './purpose-text';
+import { purposeDescription, purposeText, sensitiveNote, shopText } from './purpose-text';
 
 const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
   shop: '',
@@ -47,6 +46,23 @@ describe('purposeText', () => {
   });
 });
 
+describe('purposeDescription', () => {
+  it('adds the shop’s sentence on how and how often it sends offers to marketing, and to nothing else', () => {
+    const frequency = 'Ưu đãi được gửi qua email, tối đa hai lần mỗi tháng.';
+    const settings = dialog({ texts: { vi: { 'purposes.marketing.frequency': frequency } } });
+    const t = tFor(settings, 'en');
+    expect(purposeDescription('marketing', settings, 'vi', t)).toBe(
+      `${vi.purposes.marketing.description} ${frequency}`,
+    );
+    expect(purposeDescription('analytics', settings, 'vi', t)).toBe(vi.purposes.analytics.description);
+  });
+
+  it('is our description alone where the shop wrote no such sentence', () => {
+    const settings = dialog();
+    expect(purposeDescription('marketing', settings, 'vi', tFor(settings))).toBe(vi.purposes.marketing.description);
+  });
+});
+
 describe('shopText', () => {
   it('takes the language, then the default language, then English, then any', () => {
     expect(shopText({ lv: 'Rīga', en: 'Riga' }, 'lv', 'en')).toBe('Rīga');
@@ -58,20 +74,24 @@ describe('shopText', () => {
 });
 
 describe('sensitiveNote', () => {
-  it('by default marks every purpose but necessary, in Vietnamese only', () => {
+  it('by default marks the tracking purposes, in Vietnamese only', () => {
     const settings = dialog();
     const t = tFor(settings);
-    for (const id of ['analytics', 'marketing', 'personalization', 'loyalty'])
+    for (const id of ['analytics', 'marketing', 'personalization'])
       expect(sensitiveNote(id, settings, 'vi', t), id).toBe(vi.notice.sensitive);
-    expect(sensitiveNote('necessary', settings, 'vi', t)).toBe('');
+    for (const id of ['necessary', 'customer-service', 'loyalty'])
+      expect(sensitiveNote(id, settings, 'vi', t), id).toBe('');
     expect(sensitiveNote('analytics', settings, 'lv', t)).toBe('');
     expect(vi.notice.sensitive).toContain('dữ liệu cá nhân nhạy cảm');
   });
 
-  it('shows in every language when the shop says so, and never when it says not', () => {
+  it('shows in every language but Latvian when the shop says so, and never when it says not', () => {
     const always = dialog({ sensitiveNote: true });
-    expect(sensitiveNote('marketing', always, 'lv', tFor(always))).toBe(lv.notice.sensitive);
-    expect(sensitiveNote('necessary', always, 'lv', tFor(always))).toBe('');
+    for (const lang of ['mn', 'ky', 'vi', 'en'] as const)
+      expect(sensitiveNote('marketing', always, lang, tFor(always)), lang).not.toBe('');
+    expect(sensitiveNote('marketing', always, 'en', tFor(always))).toBe(en.notice.sensitive);
+    expect(sensitiveNote('marketing', always, 'lv', tFor(always))).toBe('');
+    expect(sensitiveNote('necessary', always, 'en', tFor(always))).toBe('');
     const never = dialog({ sensitiveNote: false });
     expect(sensitiveNote('marketing', never, 'vi', tFor(never))).toBe('');
   });

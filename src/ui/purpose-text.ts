@@ -1,6 +1,5 @@
 import type { i18n } from 'i18next';
 import type { Lang } from '../core/languages';
-import { NECESSARY } from '../core/purposes';
 import type { DialogSettings, LocalizedText } from '../settings/dialog-settings';
 
 /**
@@ -20,15 +19,37 @@ export const purposeText = (
   return text || Object.values(own).find(Boolean) || (field === 'label' ? id : '');
 };
 
+/**
+ * A purpose's description, and for marketing the shop's own sentence on how and how often it sends
+ * offers (Vietnam, Law 91 Art. 28: the visitor must know the method and the frequency), which no
+ * locale file has: only the shop knows it (`texts: { vi: { 'purposes.marketing.frequency': … } } }`).
+ */
+export const purposeDescription = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string => {
+  const description = purposeText(id, 'description', dialog, lang, t);
+  const frequency: string =
+    id === 'marketing' ? t('purposes.marketing.frequency', { lng: lang, defaultValue: '' }) : '';
+  return [description, frequency].filter(Boolean).join(' ');
+};
+
 /** A text the shop gave per language (such as its operator's address): in `lang`, else the nearest one. */
 export const shopText = (text: LocalizedText, lang: Lang, defaultLang: Lang): string =>
   text[lang] || text[defaultLang] || text.en || Object.values(text).find(Boolean) || '';
 
 /**
- * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for every
- * purpose but necessary; by default only where the dialog speaks Vietnamese (docs/adr/0018).
+ * The purposes whose cookies record what a visitor does online. Decree 356 makes that data sensitive;
+ * the chat of customer service keeps questions and orders, which the note would misdescribe, and a
+ * shop's own purpose says what it keeps in its own description.
+ */
+const TRACKING_PURPOSES = ['analytics', 'marketing', 'personalization'];
+
+/**
+ * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for the
+ * tracking purposes; by default only where the dialog speaks Vietnamese, and never in Latvian, where
+ * "sensitīvi dati" would name a GDPR special category (docs/adr/0018, 0045).
  */
 export const sensitiveNote = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string =>
-  id !== NECESSARY && (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
+  TRACKING_PURPOSES.includes(id) &&
+  lang !== 'lv' &&
+  (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
     ? t('notice.sensitive', { lng: lang })
     : '';

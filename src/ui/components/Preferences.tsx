@@ -5,12 +5,13 @@ import type { UiHost, UiView } from '../../runtime/types';
 import { SERVICE_NAMES } from '../../settings/service-catalogue';
 import { decisionDate } from '../decision-date';
 import type { Dialog } from '../dialog';
-import { purposeText, sensitiveNote } from '../purpose-text';
+import { purposeDescription, purposeText, sensitiveNote } from '../purpose-text';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
 import { PolicyLink } from './PolicyLink';
 import { PurposeSwitch } from './PurposeSwitch';
+import { Unbroken } from './Unbroken';
 
 export interface PreferencesProps {
   host: UiHost;
@@ -48,6 +49,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
   render({ host, dialog, t, view }: PreferencesProps, { choices }: PreferencesState) {
     const { purposes } = host.config;
     const decidedAt = view.state && new Date(view.state.decidedAt);
+    const decidedOn = decidedAt ? decisionDate(decidedAt, view.lang, t) : '';
     return (
       <dialog
         ref={this.dialog}
@@ -92,7 +94,9 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           </p>
           {view.gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
           {decidedAt && (
-            <p class="sc-decided">{t('preferences.decidedOn', { date: decisionDate(decidedAt, view.lang, t) })}</p>
+            <p class="sc-decided">
+              <Unbroken text={t('preferences.decidedOn', { date: decidedOn })} part={decidedOn} />
+            </p>
           )}
           <ul class="sc-purposes">
             {purposes.map((id) => (
@@ -100,7 +104,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
                 key={id}
                 id={id}
                 label={purposeText(id, 'label', dialog, view.lang, t)}
-                description={purposeText(id, 'description', dialog, view.lang, t)}
+                description={purposeDescription(id, dialog, view.lang, t)}
                 note={sensitiveNote(id, dialog, view.lang, t)}
                 cookieCount={dialog.cookies[id]?.length ?? 0}
                 services={new Intl.ListFormat(view.lang, { type: 'unit' }).format(

@@ -52,7 +52,12 @@ export const PurposeSwitch = ({
       </div>
       <p id={detailsId} class="sc-purpose-text">
         {description}
-        {cookieCount > 0 && <span class="sc-cookie-count"> · {t('purpose.cookies', { count: cookieCount })}</span>}
+        {cookieCount > 0 && (
+          <span class="sc-cookie-count">
+            {' · '}
+            <span class="sc-nowrap">{t('purpose.cookies', { count: cookieCount })}</span>
+          </span>
+        )}
         {note && <strong class="sc-purpose-note">{note}</strong>}
       </p>
       {services && <p class="sc-purpose-text sc-services">{t('purpose.services', { services })}</p>}
