@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Collector, createCollector } from './collector';
 import type { CollectorOptions } from './config';
@@ -197,6 +198,111 @@ export const describeCollector = (database: () => Promise<string>) => {
     });
   });
 
+  describe('decidedAt: a real instant, from 2020 until the arrival plus the clock skew allowed', () => {
+    it.each([
+      ['a month and a time that do not exist', '2026-13-45T99:99:99Z', /not a date and time that exists/],
+      ['the 30th of February', '2026-02-30T10:00:00Z', /not a date and time that exists/],
+      ['a 61st second', '2026-05-04T09:29:60Z', /not a date and time that exists/],
+      ['nothing but nines', '9999-99-99T99:99:99Z', /not a date and time that exists/],
+      ['the year 9999', '9999-12-31T23:59:59Z', /later than the receipt's arrival/],
+      ['more than 5 minutes after the arrival', '2026-05-04T09:35:01Z', /plus the 300 s of clock skew/],
+      ['a day before 2020', '2019-12-31T23:59:59Z', /before 2020/],
+    ])('refuses %s with 400, and stores nothing', async (_case, decidedAt, reason) => {
+      const collector = await open();
+      const response = await send(collector, receipt({ decidedAt }));
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: 'invalid_receipt' });
+      expect(response.json().message).toMatch(reason);
+      expect((await health(collector)).receipts).toBe(0);
+    });
+
+    it('takes a leap day, 1 January 2020 and a clock 5 minutes fast; the skew allowed is a setting', async () => {
+      const collector = await open();
+      for (const decidedAt of ['2024-02-29T12:00:00Z', '2020-01-01T00:00:00Z', '2026-05-04T09:35:00.000Z'])
+        expect((await send(collector, receipt({ decidedAt }))).statusCode).toBe(204);
+      expect(await history(collector)).toHaveLength(3);
+
+      const strict = await open({ clockSkewSeconds: 0 });
+      expect((await send(strict, receipt({ decidedAt: '2026-05-04T09:30:00Z' }))).statusCode).toBe(204);
+      const ahead = await send(strict, receipt({ decidedAt: '2026-05-04T09:30:01Z' }));
+      expect(ahead.statusCode).toBe(400);
+      expect(ahead.json().message).toMatch(/plus the 0 s of clock skew/);
+    });
+
+    it('says which receipt holds the decision in force and which arrived last, when a held-up beacon comes in late', async () => {
+      const collector = await open();
+      await send(collector, receipt({ decidedAt: '2026-05-04T09:29:58Z', purposes: { necessary: true } }));
+      await send(collector, receipt({ id: 'someoneelse01' }));
+      now += 60_000;
+      await send(
+        collector,
+        receipt({ decidedAt: '2026-05-04T09:20:00Z', purposes: { necessary: true, marketing: true } }),
+      );
+      const response = (await read(collector, `/receipts?consentId=${receipt().id}`)).json();
+      expect(response.receipts.map((entry: HistoryEntry) => [entry.receipt.decidedAt, entry.receivedAt])).toEqual([
+        ['2026-05-04T09:20:00Z', '2026-05-04T09:31:00.000Z'],
+        ['2026-05-04T09:29:58Z', '2026-05-04T09:30:00.000Z'],
+      ]);
+      expect([response.latest, response.lastArrived]).toEqual([1, 0]);
+      expect((await read(collector, '/receipts?consentId=nobodyatall1')).json()).toMatchObject({
+        receipts: [],
+        latest: null,
+        lastArrived: null,
+      });
+    });
+  });
+
+  describe('bytes kept exactly', () => {
+    it('refuses a body that is not valid UTF-8 with 400 rather than storing U+FFFD, and keeps valid UTF-8 as sent', async () => {
+      const collector = await open();
+      const text = JSON.stringify(receipt({ shop: 'Cửa hàng Ωmega' }));
+      const broken = Buffer.from(text, 'utf8');
+      broken[broken.indexOf('Ω')] = 0xff;
+      for (const payload of [broken, Buffer.from([0xc3, 0x28]), Buffer.from(text.replace('Ω', '\\uD800'), 'utf8')]) {
+        const response = await collector.app.inject({ method: 'POST', url: '/receipts', payload });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().message).toMatch(/not valid UTF-8|lone surrogate/);
+      }
+      expect((await health(collector)).receipts).toBe(0);
+      expect(
+        (await collector.app.inject({ method: 'POST', url: '/receipts', payload: Buffer.from(text) })).statusCode,
+      ).toBe(204);
+      expect((await history(collector))[0].receipt.shop).toBe('Cửa hàng Ωmega');
+    });
+  });
+
+  describe('server timeouts', () => {
+    it('closes connections whose headers or body never finish, and kept-alive ones left idle', {
+      timeout: 30_000,
+    }, async () => {
+      const collector = await open({ timeouts: { headers: 1, request: 2, keepAlive: 1 } });
+      const { port } = new URL(await collector.start());
+      const connect = async (request: string) => {
+        const socket = createConnection({ host: '127.0.0.1', port: Number(port) });
+        let answer = '';
+        socket.on('data', (chunk) => {
+          answer += chunk;
+        });
+        const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(answer)));
+        socket.once('error', () => undefined);
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(request);
+        return closed;
+      };
+      const headersStalled = connect('POST /receipts HTTP/1.1\r\nHost: collector\r\nContent-Type: text/plain\r\n');
+      const bodyStalled = connect(
+        'POST /receipts HTTP/1.1\r\nHost: collector\r\nContent-Type: text/plain\r\nContent-Length: 400\r\n\r\n{"format":1,',
+      );
+      const idle = connect('GET /health HTTP/1.1\r\nHost: collector\r\nConnection: keep-alive\r\n\r\n');
+      // Vitest's own time-out fails the test if any of them is never closed.
+      const [headers, body, kept] = await Promise.all([headersStalled, bodyStalled, idle]);
+      expect(headers).toMatch(/^HTTP\/1\.1 408/);
+      expect(body).toMatch(/^HTTP\/1\.1 408/);
+      expect(kept).toMatch(/^HTTP\/1\.1 200/);
+      expect(kept).not.toMatch(/408/);
+    });
+  });
+
   describe('reading: GET /receipts and GET /receipts/export', () => {
     it.each(['/receipts?consentId=k3v9x0q2m7a1b5c8d4e6', '/receipts/export?format=csv'])(
       '%s answers 401 without a token or with a wrong one, and 200 with the right one',
@@ -305,7 +411,8 @@ export const describeCollector = (database: () => Promise<string>) => {
         ['june1st00', '2026-06-01T00:00:00.000Z'],
       ]) {
         now = Date.parse(at);
-        await send(collector, receipt({ id }));
+        // Decided before the first of them arrived; a decision may not be later than its arrival.
+        await send(collector, receipt({ id, decidedAt: '2026-04-30T12:00:00Z' }));
       }
       const ids = async (query: string) =>
         (await read(collector, `/receipts/export?format=jsonl&${query}`)).body

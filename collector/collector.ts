@@ -10,13 +10,18 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { bearerChecker } from './auth';
+import { parseReceiptBody } from './body';
 import { addressHasher } from './client-address';
 import type { CollectorOptions } from './config';
+import { DEFAULT_CLOCK_SKEW_SECONDS } from './config';
 import type { CsvSeparator } from './csv';
+import { implausibleDecidedAt } from './decided-at';
 import { exportLines } from './export';
 import { ajv, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
 import { openStore } from './store/open';
+import type { StoredReceipt } from './store/store';
+import { DEFAULT_TIMEOUTS, serverTimeouts } from './timeouts';
 import { createWriter } from './writer';
 
 export interface Collector {
@@ -86,20 +91,40 @@ const toTime = (text: string, end: boolean) => {
 };
 
 /**
+ * Which of a visitor's receipts, oldest decision first, holds the decision in force (the latest decidedAt;
+ * of two in one second, the one that arrived last), and which arrived last: not the same one when a beacon
+ * of an older decision was held up (offline) and came in after a newer one. Positions in `receipts`.
+ */
+const lastOf = (receipts: StoredReceipt[]) => {
+  if (!receipts.length) return { latest: null, lastArrived: null };
+  let lastArrived = 0;
+  receipts.forEach((entry, index) => {
+    if (entry.receivedAt >= receipts[lastArrived].receivedAt) lastArrived = index;
+  });
+  return { latest: receipts.length - 1, lastArrived };
+};
+
+/**
  * The receipt collector: POST /receipts from the widget, GET /receipts and GET /receipts/export for the
  * shop (bearer token), GET /health. Stateless apart from its database, so several can share one
  * PostgreSQL behind a load balancer.
  */
 export const createCollector = async (options: CollectorOptions): Promise<Collector> => {
   const clock = options.clock ?? Date.now;
+  const clockSkewSeconds = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const app = Fastify({
+    ...serverTimeouts(options.timeouts ?? DEFAULT_TIMEOUTS),
     logger: options.logger ?? true,
     // A busy collector's log should hold what went wrong, not two lines for every receipt.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
   });
-  const store = await openStore(options.database, (error) => app.log.error({ err: error }, 'database connection'));
+  const store = await openStore(
+    options.database,
+    (error) => app.log.error({ err: error }, 'database connection'),
+    options.sqliteMaxMegabytes ?? null,
+  );
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
   const writer = createWriter(store);
   const retention = createRetention(store, options.retentionDays, clock, (error) =>
@@ -169,23 +194,24 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   await app.register(async (receipts) => {
     // sendBeacon sends text/plain;charset=UTF-8 (no CORS preflight): whatever the type says, the body is JSON.
     receipts.removeAllContentTypeParsers();
-    receipts.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
-      const text = String(body);
+    receipts.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
       try {
-        if (text.trim() === '') throw new Error('it is empty; a receipt is one JSON object');
-        done(null, JSON.parse(text));
+        done(null, parseReceiptBody(body as Buffer));
       } catch (error) {
-        const message = `The body is not valid JSON: ${(error as Error).message}.`;
-        done(Object.assign(new Error(message), { statusCode: 400, code: 'malformed_json' }));
+        done(error as Error);
       }
     });
 
     receipts.post<{ Body: Receipt }>('/receipts', { schema: { body: receiptSchema } }, async (request, reply) => {
       const receipt = request.body;
+      const receivedAt = clock();
+      const implausible = implausibleDecidedAt(receipt.decidedAt, receivedAt, clockSkewSeconds);
+      if (implausible)
+        return problem(reply, 400, 'invalid_receipt', `The receipt's decidedAt cannot be right: ${implausible}.`);
       await writer.write({
         consentId: receipt.id,
         decidedAt: receipt.decidedAt,
-        receivedAt: clock(),
+        receivedAt,
         receipt: JSON.stringify(receipt),
         digest: receiptDigest(receipt),
         ipHash: hashAddress(request.ip),
@@ -198,10 +224,10 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   app.get<{ Querystring: { consentId: string } }>(
     '/receipts',
     { onRequest: authorize, schema: { querystring: byConsentIdSchema } },
-    async (request) => ({
-      consentId: request.query.consentId,
-      receipts: await store.byConsentId(request.query.consentId),
-    }),
+    async (request) => {
+      const receipts = await store.byConsentId(request.query.consentId);
+      return { consentId: request.query.consentId, receipts, ...lastOf(receipts) };
+    },
   );
 
   app.get<{ Querystring: ExportQuery }>(

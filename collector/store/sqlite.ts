@@ -23,12 +23,18 @@ const toStored = (row: Row): StoredReceipt => ({
  * written; synchronous=FULL syncs the WAL at every commit, so an acknowledged receipt survives a power cut
  * as well as a killed process (docs/adr/0026-durable-before-204.md).
  */
-export const openSqlite = (file: string): Store => {
+export const openSqlite = (file: string, maxMegabytes: number | null = null): Store => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Per connection, not kept in the file: a write that needs a page past it fails with SQLITE_FULL, as on a
+  // full disk, and leaves the disk's last megabytes to everything else.
+  if (maxMegabytes !== null)
+    db.pragma(
+      `max_page_count = ${Math.floor((maxMegabytes * 1024 * 1024) / Number(db.pragma('page_size', { simple: true })))}`,
+    );
   db.exec(`
     CREATE TABLE IF NOT EXISTS receipts (
       id INTEGER PRIMARY KEY,
