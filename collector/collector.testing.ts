@@ -340,6 +340,59 @@ export const describeCollector = (database: () => Promise<string>) => {
     });
   });
 
+  describe('erasure on request: DELETE /receipts?consentId=', () => {
+    const erase = (collector: Collector, consentId: string, token: string | null = TOKEN) =>
+      collector.app.inject({
+        method: 'DELETE',
+        url: `/receipts?consentId=${consentId}`,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+
+    it("erases every receipt of that visitor and no one else's, and records when and how many, not whose", async () => {
+      const collector = await open();
+      await send(collector, receipt({ decidedAt: '2026-05-04T09:29:00Z' }));
+      await send(collector, receipt({ decidedAt: '2026-05-04T09:29:58Z' }));
+      await send(collector, receipt({ id: 'someoneelse01' }));
+      now += 60_000;
+      const response = await erase(collector, receipt().id);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ consentId: receipt().id, erased: 2, at: '2026-05-04T09:31:00.000Z' });
+      expect(await history(collector)).toEqual([]);
+      expect(await history(collector, 'someoneelse01')).toHaveLength(1);
+      expect((await read(collector, '/receipts/export?format=jsonl')).body).not.toContain(receipt().id);
+
+      expect((await erase(collector, 'nobodyatall1')).json().erased).toBe(0);
+      const erasures = await read(collector, '/erasures');
+      expect(erasures.json()).toEqual({
+        erasures: [
+          { at: '2026-05-04T09:31:00.000Z', erased: 2 },
+          { at: '2026-05-04T09:31:00.000Z', erased: 0 },
+        ],
+      });
+      expect(erasures.body).not.toContain(receipt().id);
+    });
+
+    it('needs the token, and a consent id of the right form', async () => {
+      const collector = await open();
+      await send(collector, receipt());
+      expect((await erase(collector, receipt().id, null)).statusCode).toBe(401);
+      expect((await erase(collector, receipt().id, `${TOKEN}x`)).statusCode).toBe(401);
+      expect((await read(collector, '/erasures', null)).statusCode).toBe(401);
+      expect((await erase(collector, 'DROP%20TABLE')).statusCode).toBe(400);
+      expect(
+        (
+          await collector.app.inject({
+            method: 'DELETE',
+            url: '/receipts',
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).statusCode,
+      ).toBe(400);
+      expect(await history(collector)).toHaveLength(1);
+      expect((await read(collector, '/erasures')).json()).toEqual({ erasures: [] });
+    });
+  });
+
   describe('export', () => {
     it('CSV: a header, one line per receipt in order of arrival, every cell quoted, quotes doubled, formulas defused', async () => {
       const collector = await open();

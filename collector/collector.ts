@@ -16,8 +16,11 @@ import type { CollectorOptions } from './config';
 import { DEFAULT_CLOCK_SKEW_SECONDS } from './config';
 import type { CsvSeparator } from './csv';
 import { implausibleDecidedAt } from './decided-at';
+import { registerErasure } from './erasure';
 import { exportLines } from './export';
-import { ajv, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
+import { createWriteHealth } from './health';
+import { createLogLimiter } from './log-limiter';
+import { ajv, consentIdQuery, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
 import { openStore } from './store/open';
 import type { StoredReceipt } from './store/store';
@@ -39,13 +42,6 @@ export interface Collector {
 const MAX_USER_AGENT = 1024;
 
 const TIME = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
-const CONSENT_ID = '^[0-9a-z]{8,32}$';
-
-const byConsentIdSchema = {
-  type: 'object',
-  required: ['consentId'],
-  properties: { consentId: { type: 'string', pattern: CONSENT_ID } },
-};
 const exportSchema = {
   type: 'object',
   required: ['format'],
@@ -122,13 +118,19 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   });
   const store = await openStore(
     options.database,
-    (error) => app.log.error({ err: error }, 'database connection'),
+    (error) => limiter.error('database connection', error),
     options.sqliteMaxMegabytes ?? null,
   );
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
-  const writer = createWriter(store);
+  const limiter = createLogLimiter(app.log);
+  const writes = createWriteHealth();
+  const writer = createWriter(store, (error) => {
+    if (error) return writes.failed(error, clock());
+    const failed = writes.succeeded();
+    if (failed) app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`);
+  });
   const retention = createRetention(store, options.retentionDays, clock, (error) =>
-    app.log.error({ err: error }, 'retention clean-up failed'),
+    limiter.error('retention clean-up failed', error),
   );
   const checkBearer = options.token ? bearerChecker(options.token) : null;
 
@@ -149,7 +151,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
       return problem(reply, 413, 'too_large', `A receipt is at most ${MAX_BODY_BYTES} bytes; this body is larger.`);
     if (error.statusCode !== undefined && error.statusCode < 500)
       return problem(reply, error.statusCode, error.code ?? 'bad_request', error.message);
-    request.log.error({ err: error }, 'request failed');
+    limiter.error('request failed', error);
     return problem(
       reply,
       503,
@@ -162,7 +164,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
 
   await app.register(cors, {
     origin: options.allowedOrigins,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization'],
     exposedHeaders: ['Content-Disposition'],
     maxAge: 600,
@@ -223,7 +225,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
 
   app.get<{ Querystring: { consentId: string } }>(
     '/receipts',
-    { onRequest: authorize, schema: { querystring: byConsentIdSchema } },
+    { onRequest: authorize, schema: { querystring: consentIdQuery } },
     async (request) => {
       const receipts = await store.byConsentId(request.query.consentId);
       return { consentId: request.query.consentId, receipts, ...lastOf(receipts) };
@@ -248,9 +250,21 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     },
   );
 
-  app.get('/health', async (request, reply) => {
+  registerErasure(app, store, authorize, clock);
+
+  app.get('/health', async (_request, reply) => {
+    if (writes.current()) {
+      try {
+        await store.probe();
+        writes.succeeded();
+      } catch (error) {
+        writes.failed(error, clock());
+      }
+    }
+    const failing = writes.current();
     try {
       const stats = await store.stats();
+      if (failing) return reply.code(503).send({ status: 'degraded', database: store.kind, ...failing });
       return {
         status: 'ok',
         database: store.kind,
@@ -264,8 +278,9 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
         reading: checkBearer !== null,
       };
     } catch (error) {
-      request.log.error({ err: error }, 'health check');
-      return reply.code(503).send({ status: 'unavailable', database: store.kind });
+      limiter.error('health check', error);
+      writes.failed(error, clock());
+      return reply.code(503).send({ status: 'degraded', database: store.kind, ...writes.current() });
     }
   });
 
@@ -273,6 +288,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     await retention.stop();
     await writer.flushed();
     await store.close();
+    limiter.flush();
   });
 
   return {

@@ -24,8 +24,8 @@ export interface CollectorOptions {
   sqliteMaxMegabytes?: number | null;
   /** Milliseconds since the epoch; the receive time of receipts and the retention cut-off. */
   clock?: () => number;
-  /** Passed to Fastify; `false` for silence (tests). */
-  logger?: boolean;
+  /** Passed to Fastify; `false` for silence, `{ stream }` to read the log (tests). */
+  logger?: boolean | { level?: string; stream: { write(line: string): void } };
 }
 
 const DEFAULT_PORT = 8787;

@@ -50,6 +50,8 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     CREATE INDEX IF NOT EXISTS receipts_received_at ON receipts (received_at);
     CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS deletions (at INTEGER NOT NULL, cutoff INTEGER NOT NULL, deleted INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS erasures (at INTEGER NOT NULL, erased INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS health_probe (at INTEGER NOT NULL, padding BLOB NOT NULL);
   `);
 
   const insertOne = db.prepare(
@@ -80,6 +82,21 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
   const deletions = db.prepare<[], { deleted: number; last: number | null }>(
     'SELECT coalesce(sum(deleted), 0) AS deleted, max(at) AS last FROM deletions',
   );
+  const eraseReceipts = db.prepare('DELETE FROM receipts WHERE consent_id = ?');
+  const recordErasure = db.prepare('INSERT INTO erasures (at, erased) VALUES (?, ?)');
+  const erase = db.transaction((consentId: string, at: number) => {
+    const { changes } = eraseReceipts.run(consentId);
+    recordErasure.run(at, changes);
+    return changes;
+  });
+  const listErasures = db.prepare<[], { at: number; erased: number }>('SELECT at, erased FROM erasures ORDER BY at');
+  // 8 KB, more than the largest receipt with its user agent: new pages, as a receipt may need.
+  const probeWrite = db.prepare('INSERT INTO health_probe (at, padding) VALUES (?, zeroblob(8192))');
+  const probeClear = db.prepare('DELETE FROM health_probe');
+  const probe = db.transaction((at: number) => {
+    probeWrite.run(at);
+    probeClear.run();
+  });
   const keepSalt = db.prepare("INSERT INTO settings (key, value) VALUES ('ip_salt', ?) ON CONFLICT DO NOTHING");
   const readSalt = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'ip_salt'");
 
@@ -111,6 +128,11 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
         deleted,
         lastDeletionAt: last === null ? null : new Date(last).toISOString(),
       };
+    },
+    erase: async (consentId, at) => erase(consentId, at),
+    erasures: async () => listErasures.all().map(({ at, erased }) => ({ at: new Date(at).toISOString(), erased })),
+    probe: async () => {
+      probe(Date.now());
     },
     salt: async (fresh) => {
       keepSalt.run(fresh);
