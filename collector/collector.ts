@@ -123,12 +123,10 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   );
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
   const limiter = createLogLimiter(app.log);
-  const writes = createWriteHealth();
-  const writer = createWriter(store, (error) => {
-    if (error) return writes.failed(error, clock());
-    const failed = writes.succeeded();
-    if (failed) app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`);
-  });
+  const writes = createWriteHealth((failed) =>
+    app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`),
+  );
+  const writer = createWriter(store, (error) => (error ? writes.failed(error, clock()) : writes.succeeded()));
   const retention = createRetention(store, options.retentionDays, clock, (error) =>
     limiter.error('retention clean-up failed', error),
   );

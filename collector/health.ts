@@ -47,18 +47,17 @@ const DESCRIPTIONS: Record<FailureReason, string> = {
  * they fail, /health tries a write of its own (`probe`), so that an instance a load balancer took out of
  * rotation, and which therefore gets no receipts, still comes back once the database does.
  */
-export const createWriteHealth = () => {
+export const createWriteHealth = (recovered: (failedWrites: number) => void) => {
   let failing: { failure: Failure; since: number; count: number } | null = null;
   return {
     failed(error: unknown, at: number) {
       const failure = classifyFailure(error);
       failing = { failure, since: failing?.since ?? at, count: (failing?.count ?? 0) + 1 };
     },
-    /** Resolves to the number of failed writes before this success (0 when there were none). */
+    /** A write succeeded: `recovered` hears how many failed before it, if any did. */
     succeeded() {
-      const count = failing?.count ?? 0;
+      if (failing) recovered(failing.count);
       failing = null;
-      return count;
     },
     /** The failure in force, as /health reports it; null while writes succeed. */
     current: () =>
