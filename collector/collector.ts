@@ -12,8 +12,7 @@ import Fastify, {
 import { bearerChecker } from './auth';
 import { parseReceiptBody } from './body';
 import { addressHasher } from './client-address';
-import type { CollectorOptions } from './config';
-import { DEFAULT_CLOCK_SKEW_SECONDS } from './config';
+import { type CollectorOptions, DEFAULT_CLOCK_SKEW_SECONDS } from './config';
 import type { CsvSeparator } from './csv';
 import { implausibleDecidedAt } from './decided-at';
 import { registerErasure } from './erasure';
@@ -101,8 +100,8 @@ const lastOf = (receipts: StoredReceipt[]) => {
 };
 
 /**
- * The receipt collector: POST /receipts from the widget, GET /receipts and GET /receipts/export for the
- * shop (bearer token), GET /health. Stateless apart from its database, so several can share one
+ * The receipt collector: POST /receipts from the widget, GET /receipts, GET /receipts/export, DELETE
+ * /receipts and GET /erasures for the shop (bearer token), GET /health. Stateless apart from its database, so several can share one
  * PostgreSQL behind a load balancer.
  */
 export const createCollector = async (options: CollectorOptions): Promise<Collector> => {
@@ -116,13 +115,13 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     trustProxy: options.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
   });
+  const limiter = createLogLimiter(app.log);
   const store = await openStore(
     options.database,
     (error) => limiter.error('database connection', error),
     options.sqliteMaxMegabytes ?? null,
   );
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
-  const limiter = createLogLimiter(app.log);
   const writes = createWriteHealth((failed) =>
     app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`),
   );
