@@ -101,8 +101,8 @@ const lastOf = (receipts: StoredReceipt[]) => {
 
 /**
  * The receipt collector: POST /receipts from the widget, GET /receipts, GET /receipts/export, DELETE
- * /receipts and GET /erasures for the shop (bearer token), GET /health. Stateless apart from its database, so several can share one
- * PostgreSQL behind a load balancer.
+ * /receipts and GET /erasures for the shop (bearer token), GET /health. Stateless apart from its
+ * database, so several can share one PostgreSQL behind a load balancer.
  */
 export const createCollector = async (options: CollectorOptions): Promise<Collector> => {
   const clock = options.clock ?? Date.now;
