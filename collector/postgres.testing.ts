@@ -12,6 +12,10 @@ const run = promisify(execFile);
 export interface Postgres {
   /** A new, empty database on this server; its URL. */
   database(): Promise<string>;
+  /** Stops the server at once, as a crash or an outage would (a throwaway cluster only). */
+  halt(): Promise<void>;
+  /** Starts it again, on the same port and data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +73,12 @@ const createDatabase = async (adminUrl: string) => {
  */
 export const startPostgres = async ({ durable }: { durable: boolean }): Promise<Postgres> => {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) return { database: () => createDatabase(given), stop: async () => undefined };
+  if (given) {
+    const refuse = async () => {
+      throw new Error('halt() and resume() need the throwaway cluster: unset TEST_DATABASE_URL for this test.');
+    };
+    return { database: () => createDatabase(given), halt: refuse, resume: refuse, stop: async () => undefined };
+  }
 
   const bin = findBinaries();
   if (!bin)
@@ -91,22 +100,24 @@ export const startPostgres = async ({ durable }: { durable: boolean }): Promise<
 
   const settings = ['-c listen_addresses=127.0.0.1', `-k ${dir}`];
   if (!durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+  const startServer = (port: number) =>
+    run(
+      ...pgTool('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        '-o',
+        `-p ${port} ${settings.join(' ')}`,
+        'start',
+      ]),
+    );
   let port = 0;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
     try {
-      await run(
-        ...pgTool('pg_ctl', [
-          '-D',
-          data,
-          '-l',
-          join(dir, 'log'),
-          '-w',
-          '-o',
-          `-p ${port} ${settings.join(' ')}`,
-          'start',
-        ]),
-      );
+      await startServer(port);
       break;
     } catch (error) {
       // Another program took the port between the probe and the start.
@@ -127,6 +138,12 @@ export const startPostgres = async ({ durable }: { durable: boolean }): Promise<
 
   return {
     database: () => createDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`),
+    halt: async () => {
+      await run(...pgTool('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']));
+    },
+    resume: async () => {
+      await startServer(port);
+    },
     stop: async () => {
       process.off('exit', stopNow);
       stopNow();

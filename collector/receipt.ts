@@ -10,6 +10,13 @@ export const receiptSchema: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('../docs/schema/receipt.schema.json', import.meta.url), 'utf8'),
 );
 
+/** `?consentId=`, as the schema writes a consent id: the reading and erasing endpoints' query. */
+export const consentIdQuery = {
+  type: 'object',
+  required: ['consentId'],
+  properties: { consentId: { type: 'string', pattern: '^[0-9a-z]{8,32}$' } },
+};
+
 /** Bodies larger than this are refused before they are parsed; a receipt at its schema's limits is about 3 kB. */
 export const MAX_BODY_BYTES = 4096;
 

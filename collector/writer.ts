@@ -13,8 +13,9 @@ interface Waiting {
  * Group commit: the receipts that arrive while a commit is under way, or in the same turn of the event
  * loop, are written together in the next one. Every commit syncs to disk, so batching is what keeps that
  * affordable; each request still waits for the commit that holds its own receipt before it is answered.
+ * `outcome` hears of every commit: null when it succeeded, the error when not.
  */
-export const createWriter = (store: Store) => {
+export const createWriter = (store: Store, outcome: (error: unknown) => void = () => undefined) => {
   let waiting: Waiting[] = [];
   let writing: Promise<void> | null = null;
 
@@ -24,8 +25,10 @@ export const createWriter = (store: Store) => {
       waiting = waiting.slice(MAX_BATCH);
       try {
         await store.insert(batch.map((item) => item.row));
+        outcome(null);
         for (const item of batch) item.resolve();
       } catch (error) {
+        outcome(error);
         for (const item of batch) item.reject(error);
       }
     }

@@ -49,6 +49,8 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
       CREATE INDEX IF NOT EXISTS receipts_received_at ON receipts (received_at, id);
       CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
       CREATE TABLE IF NOT EXISTS deletions (at timestamptz NOT NULL, cutoff timestamptz NOT NULL, deleted bigint NOT NULL);
+      CREATE TABLE IF NOT EXISTS erasures (at timestamptz NOT NULL, erased bigint NOT NULL);
+      CREATE TABLE IF NOT EXISTS health_probe (at timestamptz NOT NULL, padding text NOT NULL);
     `);
     await client.query('COMMIT');
   } catch (error) {
@@ -135,6 +137,25 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
         deleted: Number(deleted),
         lastDeletionAt: last ? last.toISOString() : null,
       };
+    },
+    erase: async (consentId, at) => {
+      // One statement, one transaction: the receipts are gone if and only if the erasure is recorded.
+      const result = await pool.query<{ erased: string }>(
+        `WITH gone AS (DELETE FROM receipts WHERE consent_id = $1 RETURNING 1)
+         INSERT INTO erasures (at, erased) SELECT $2, count(*) FROM gone RETURNING erased`,
+        [consentId, new Date(at)],
+      );
+      return Number(result.rows[0].erased);
+    },
+    erasures: async () => {
+      const result = await pool.query<{ at: Date; erased: string }>('SELECT at, erased FROM erasures ORDER BY at');
+      return result.rows.map(({ at, erased }) => ({ at: at.toISOString(), erased: Number(erased) }));
+    },
+    probe: async () => {
+      await pool.query(
+        `WITH written AS (INSERT INTO health_probe (at, padding) VALUES (now(), repeat('x', 8192)) RETURNING 1)
+         DELETE FROM health_probe WHERE EXISTS (SELECT 1 FROM written)`,
+      );
     },
     salt: async (fresh) => {
       await pool.query("INSERT INTO settings (key, value) VALUES ('ip_salt', $1) ON CONFLICT DO NOTHING", [fresh]);

@@ -23,12 +23,18 @@ const toStored = (row: Row): StoredReceipt => ({
  * written; synchronous=FULL syncs the WAL at every commit, so an acknowledged receipt survives a power cut
  * as well as a killed process (docs/adr/0026-durable-before-204.md).
  */
-export const openSqlite = (file: string): Store => {
+export const openSqlite = (file: string, maxMegabytes: number | null = null): Store => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Per connection, not kept in the file: a write that needs a page past it fails with SQLITE_FULL, as on a
+  // full disk, and leaves the disk's last megabytes to everything else.
+  if (maxMegabytes !== null)
+    db.pragma(
+      `max_page_count = ${Math.floor((maxMegabytes * 1024 * 1024) / Number(db.pragma('page_size', { simple: true })))}`,
+    );
   db.exec(`
     CREATE TABLE IF NOT EXISTS receipts (
       id INTEGER PRIMARY KEY,
@@ -44,6 +50,8 @@ export const openSqlite = (file: string): Store => {
     CREATE INDEX IF NOT EXISTS receipts_received_at ON receipts (received_at);
     CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS deletions (at INTEGER NOT NULL, cutoff INTEGER NOT NULL, deleted INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS erasures (at INTEGER NOT NULL, erased INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS health_probe (at INTEGER NOT NULL, padding BLOB NOT NULL);
   `);
 
   const insertOne = db.prepare(
@@ -74,6 +82,21 @@ export const openSqlite = (file: string): Store => {
   const deletions = db.prepare<[], { deleted: number; last: number | null }>(
     'SELECT coalesce(sum(deleted), 0) AS deleted, max(at) AS last FROM deletions',
   );
+  const eraseReceipts = db.prepare('DELETE FROM receipts WHERE consent_id = ?');
+  const recordErasure = db.prepare('INSERT INTO erasures (at, erased) VALUES (?, ?)');
+  const erase = db.transaction((consentId: string, at: number) => {
+    const { changes } = eraseReceipts.run(consentId);
+    recordErasure.run(at, changes);
+    return changes;
+  });
+  const listErasures = db.prepare<[], { at: number; erased: number }>('SELECT at, erased FROM erasures ORDER BY at');
+  // 8 KB, more than the largest receipt with its user agent: new pages, as a receipt may need.
+  const probeWrite = db.prepare('INSERT INTO health_probe (at, padding) VALUES (?, zeroblob(8192))');
+  const probeClear = db.prepare('DELETE FROM health_probe');
+  const probe = db.transaction((at: number) => {
+    probeWrite.run(at);
+    probeClear.run();
+  });
   const keepSalt = db.prepare("INSERT INTO settings (key, value) VALUES ('ip_salt', ?) ON CONFLICT DO NOTHING");
   const readSalt = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'ip_salt'");
 
@@ -105,6 +128,11 @@ export const openSqlite = (file: string): Store => {
         deleted,
         lastDeletionAt: last === null ? null : new Date(last).toISOString(),
       };
+    },
+    erase: async (consentId, at) => erase(consentId, at),
+    erasures: async () => listErasures.all().map(({ at, erased }) => ({ at: new Date(at).toISOString(), erased })),
+    probe: async () => {
+      probe(Date.now());
     },
     salt: async (fresh) => {
       keepSalt.run(fresh);

@@ -38,6 +38,12 @@ export interface Stats {
   lastDeletionAt: string | null;
 }
 
+/** One erasure on request: when, and how many receipts; not whose (docs/collector.md). */
+export interface Erasure {
+  at: string;
+  erased: number;
+}
+
 /** The two backends, SQLite and PostgreSQL, behind one small interface. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -51,6 +57,12 @@ export interface Store {
   deleteReceivedBefore(cutoff: number, limit: number): Promise<number>;
   recordDeletion(at: number, cutoff: number, deleted: number): Promise<void>;
   stats(): Promise<Stats>;
+  /** Deletes every receipt of one visitor and records that it did (time and count) in one transaction; resolves to the count. */
+  erase(consentId: string, at: number): Promise<number>;
+  /** The erasures recorded, oldest first. */
+  erasures(): Promise<Erasure[]>;
+  /** A write about the size of a receipt's, committed and taken back: rejects as a receipt's write would. */
+  probe(): Promise<void>;
   /** The salt of the address hash kept in the database; `fresh` is stored if there is none yet. */
   salt(fresh: string): Promise<string>;
   close(): Promise<void>;
