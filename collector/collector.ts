@@ -97,6 +97,8 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     bodyLimit: MAX_BODY_BYTES,
   });
   const store = await openStore(options.database, (error) => app.log.error({ err: error }, 'database connection'));
+  // Once, the first time a collector with the rollup opens a database that already holds receipts.
+  if (await store.rollup.backfill()) app.log.info('The dashboard rollup was built from the stored receipts.');
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
   const writer = createWriter(store);
   const retention = createRetention(store, options.retentionDays, clock, (error) =>

@@ -1,3 +1,5 @@
+import type { DayCounts, PurposeCounts } from '../stats/rollup';
+
 /** One receipt as it is written: the widget's receipt and what the collector adds to it. */
 export interface NewReceipt {
   consentId: string;
@@ -47,11 +49,42 @@ export interface Store {
   byConsentId(consentId: string): Promise<StoredReceipt[]>;
   /** Receipts received in [from, to), in order of arrival, `limit` at a time. */
   page(from: number, to: number, after: Cursor | null, limit: number): Promise<Page>;
-  /** Deletes at most `limit` receipts received before `cutoff`; resolves to how many. */
+  /**
+   * Deletes every receipt of one visitor, and their share of the rollup; resolves to how many. This is the
+   * call for an erasure request: deleting receipts any other way leaves the rollup counting them.
+   */
+  eraseConsentId(consentId: string): Promise<number>;
+  /** Deletes at most `limit` receipts received before `cutoff`, and their share of the rollup; resolves to how many. */
   deleteReceivedBefore(cutoff: number, limit: number): Promise<number>;
   recordDeletion(at: number, cutoff: number, deleted: number): Promise<void>;
   stats(): Promise<Stats>;
+  readonly rollup: Rollup;
   /** The salt of the address hash kept in the database; `fresh` is stored if there is none yet. */
   salt(fresh: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** A period of UTC days, both included (`YYYY-MM-DD`), for one shop or (null) all of them. */
+export interface RollupRange {
+  from: string;
+  to: string;
+  shop: string | null;
+}
+
+export interface RollupRead {
+  days: DayCounts[];
+  purposes: PurposeCounts[];
+  /** The first day each policy revision was seen on, over all stored days of the shop(s). */
+  firstDays: { revision: string; day: string }[];
+}
+
+/** The per-day rollup (collector/stats/rollup.ts), kept by the store as receipts are written and deleted. */
+export interface Rollup {
+  /** Builds the rollup from the stored receipts unless it is already built; resolves to whether it ran. */
+  backfill(): Promise<boolean>;
+  /** Builds it again from the stored receipts, whatever is there. */
+  rebuild(): Promise<void>;
+  read(range: RollupRange): Promise<RollupRead>;
+  /** Every shop name with decisions in the rollup; '' for receipts without one. */
+  shops(): Promise<string[]>;
 }
