@@ -12,6 +12,7 @@ import Fastify, {
 import { bearerChecker } from './auth';
 import { addressHasher } from './client-address';
 import type { CollectorOptions } from './config';
+import { registerDashboard } from './dashboard/routes';
 import { exportLines } from './export';
 import { ajv, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
@@ -220,6 +221,8 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
       return reply.send(Readable.from(exportLines(store, start, end, format)));
     },
   );
+
+  await registerDashboard(app, { store, token: options.token, clock });
 
   app.get('/health', async (request, reply) => {
     try {
