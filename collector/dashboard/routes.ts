@@ -56,12 +56,12 @@ export const registerDashboard = async (
   const report = async (query: DashboardQuery) => {
     const period = periodOf(query, clock());
     const shop = shopOf(query.shop);
-    const read = await store.rollup.read({ from: period.from, to: period.to, shop });
+    const summary = await store.rollup.summary({ from: period.from, to: period.to, shop });
     return {
       period,
       shop,
-      report: buildReport(read, period.from, period.to, shop),
-      firstSeen: new Map(read.firstDays.map((first) => [first.revision, first.day])),
+      report: buildReport(summary, period.from, period.to, shop),
+      firstSeen: new Map(summary.firstDays.map((first) => [first.revision, first.day])),
     };
   };
 

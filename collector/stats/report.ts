@@ -1,4 +1,4 @@
-import type { RollupRead } from '../store/store';
+import type { RollupSummary } from '../store/store';
 import type { Outcome } from './rollup';
 
 export interface Split {
@@ -52,52 +52,41 @@ const emptySplit = (key: string): Split => ({
 /** Purposes in a stable order: necessary first, then by name. */
 const purposeOrder = (a: string, b: string) => (a === 'necessary' ? -1 : b === 'necessary' ? 1 : a < b ? -1 : 1);
 
-/** Sums the rollup rows (one per day, shop, language and revision) into the report's series and splits. */
-export const buildReport = (read: RollupRead, from: string, to: string, shop: string | null): Report => {
+/** Lays the database's sums out as the report's series (one value per day, zero where none) and splits. */
+export const buildReport = (summary: RollupSummary, from: string, to: string, shop: string | null): Report => {
   const days = daysBetween(from, to);
   const index = new Map(days.map((day, position) => [day, position]));
   const zeros = () => days.map(() => 0);
   const decisions = { accepted: zeros(), refused: zeros(), chose: zeros() };
   const withdrawals = zeros();
-  const languages = new Map<string, Split>();
-  const revisions = new Map<string, Split>();
-  const split = (map: Map<string, Split>, key: string) => {
-    let found = map.get(key);
-    if (!found) {
-      found = emptySplit(key);
-      map.set(key, found);
-    }
-    return found;
-  };
-
-  for (const row of read.days) {
+  for (const row of summary.days) {
     const at = index.get(row.day);
     if (at === undefined) continue;
-    for (const outcome of OUTCOMES) decisions[outcome][at] += row[outcome];
-    withdrawals[at] += row.withdrawals;
-    for (const target of [split(languages, row.lang), split(revisions, row.revision)]) {
-      target.decisions += row.decisions;
-      for (const outcome of OUTCOMES) target[outcome] += row[outcome];
-      target.withdrawals += row.withdrawals;
-    }
+    for (const outcome of OUTCOMES) decisions[outcome][at] = row[outcome];
+    withdrawals[at] = row.withdrawals;
   }
 
   const purposes: Report['purposes'] = {};
-  for (const name of [...new Set(read.purposes.map((row) => row.purpose))].sort(purposeOrder))
+  for (const name of [...new Set(summary.purposeDays.map((row) => row.purpose))].sort(purposeOrder))
     purposes[name] = { asked: zeros(), granted: zeros() };
-  for (const row of read.purposes) {
+  for (const row of summary.purposeDays) {
     const at = index.get(row.day);
     if (at === undefined) continue;
-    purposes[row.purpose].asked[at] += row.asked;
-    purposes[row.purpose].granted[at] += row.granted;
-    for (const target of [split(languages, row.lang), split(revisions, row.revision)]) {
-      target.purposes[row.purpose] ??= { asked: 0, granted: 0 };
-      target.purposes[row.purpose].asked += row.asked;
-      target.purposes[row.purpose].granted += row.granted;
-    }
+    purposes[row.purpose].asked[at] = row.asked;
+    purposes[row.purpose].granted[at] = row.granted;
   }
 
-  const firstDays = [...read.firstDays].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const splits = { lang: new Map<string, Split>(), revision: new Map<string, Split>() };
+  for (const row of summary.splits) {
+    const { by, key, ...counts } = row;
+    splits[by].set(key, { ...emptySplit(key), ...counts });
+  }
+  for (const row of summary.purposeSplits) {
+    const split = splits[row.by].get(row.key);
+    if (split) split.purposes[row.purpose] = { asked: row.asked, granted: row.granted };
+  }
+
+  const firstDays = [...summary.firstDays].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const revisionChanges =
     shop === null
       ? []
@@ -115,8 +104,8 @@ export const buildReport = (read: RollupRead, from: string, to: string, shop: st
     decisions,
     withdrawals,
     purposes,
-    byLanguage: [...languages.values()].sort((a, b) => b.decisions - a.decisions || (a.key < b.key ? -1 : 1)),
-    byRevision: [...revisions.values()].sort((a, b) =>
+    byLanguage: [...splits.lang.values()].sort((a, b) => b.decisions - a.decisions || (a.key < b.key ? -1 : 1)),
+    byRevision: [...splits.revision.values()].sort((a, b) =>
       (firstSeen.get(a.key) ?? '') < (firstSeen.get(b.key) ?? '') ? -1 : 1,
     ),
     revisionChanges,

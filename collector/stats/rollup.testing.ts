@@ -99,6 +99,38 @@ const expectMatchesRecount = async (store: Store) => {
 const analyticsReceipt = (id: string, granted: boolean, decidedAt: string) =>
   receipt({ id, decidedAt, purposes: { necessary: true, analytics: granted } });
 
+/** The summary /stats reads, summed again here from every stored rollup row of the same shop(s). */
+const expectSummaryMatchesRows = async (store: Store, shop: string | null) => {
+  const range = { ...ALL_DAYS, shop };
+  const { days, purposes } = await store.rollup.read(range);
+  const summary = await store.rollup.summary(range);
+  const add = (map: Map<string, number[]>, key: string, values: number[]) =>
+    map.set(
+      key,
+      (map.get(key) ?? values.map(() => 0)).map((sum, index) => sum + values[index]),
+    );
+  const expected = new Map<string, number[]>();
+  for (const d of days) {
+    const counts = [d.decisions, d.accepted, d.refused, d.chose, d.withdrawals];
+    add(expected, `day|${d.day}`, counts);
+    add(expected, `lang|${d.lang}`, counts);
+    add(expected, `revision|${d.revision}`, counts);
+  }
+  for (const p of purposes) {
+    add(expected, `day|${p.day}|${p.purpose}`, [p.asked, p.granted]);
+    add(expected, `lang|${p.lang}|${p.purpose}`, [p.asked, p.granted]);
+    add(expected, `revision|${p.revision}|${p.purpose}`, [p.asked, p.granted]);
+  }
+  const actual = new Map<string, number[]>();
+  for (const d of summary.days)
+    actual.set(`day|${d.day}`, [d.decisions, d.accepted, d.refused, d.chose, d.withdrawals]);
+  for (const d of summary.splits)
+    actual.set(`${d.by}|${d.key}`, [d.decisions, d.accepted, d.refused, d.chose, d.withdrawals]);
+  for (const p of summary.purposeDays) actual.set(`day|${p.day}|${p.purpose}`, [p.asked, p.granted]);
+  for (const p of summary.purposeSplits) actual.set(`${p.by}|${p.key}|${p.purpose}`, [p.asked, p.granted]);
+  expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+};
+
 /** A few visitors and few values, so that visitors decide several times, and on the same second. */
 const aReceipt = fc
   .record({
@@ -161,6 +193,8 @@ export const describeRollup = (
         }
         for (const pick of repeats) if (sent.length) await store.insert([row(sent[pick % sent.length], T0 + 99_000)]);
         await expectMatchesRecount(store);
+        await expectSummaryMatchesRows(store, null);
+        await expectSummaryMatchesRows(store, 'MonaOK');
 
         await store.rollup.rebuild();
         await expectMatchesRecount(store);

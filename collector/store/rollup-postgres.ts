@@ -8,7 +8,8 @@ import {
   RollupDelta,
   sameReceipt,
 } from '../stats/rollup';
-import type { Rollup, RollupRange } from './store';
+import { summaryStatements } from './rollup-summary';
+import type { Rollup, RollupRange, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
@@ -27,6 +28,8 @@ export const ROLLUP_SCHEMA = `
     asked bigint NOT NULL, granted bigint NOT NULL,
     PRIMARY KEY (shop, day, lang, revision, purpose)
   );
+  CREATE INDEX IF NOT EXISTS rollup_days_by_day ON rollup_days (day);
+  CREATE INDEX IF NOT EXISTS rollup_purposes_by_day ON rollup_purposes (day);
 `;
 
 const ROW = 'consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt';
@@ -206,6 +209,25 @@ export const postgresRollup = (pool: pg.Pool): Rollup => ({
       }),
     ]);
     return { days: days.rows, purposes: purposes.rows, firstDays: firstDays.rows };
+  },
+  summary: async ({ from, to, shop }: RollupRange) => {
+    const sql = summaryStatements('postgres', shop !== null);
+    const name = shop === null ? 'all' : 'shop';
+    const values = shop === null ? [from, to] : [from, to, shop];
+    const [days, splits, purposeDays, purposeSplits, firstDays] = await Promise.all([
+      pool.query({ name: `summary-days-${name}`, text: sql.days, values }),
+      pool.query({ name: `summary-splits-${name}`, text: sql.splits, values }),
+      pool.query({ name: `summary-purpose-days-${name}`, text: sql.purposeDays, values }),
+      pool.query({ name: `summary-purpose-splits-${name}`, text: sql.purposeSplits, values }),
+      pool.query({ name: `summary-first-days-${name}`, text: sql.firstDays, values: shop === null ? [] : [shop] }),
+    ]);
+    return {
+      days: days.rows,
+      splits: splits.rows,
+      purposeDays: purposeDays.rows,
+      purposeSplits: purposeSplits.rows,
+      firstDays: firstDays.rows,
+    } as RollupSummary;
   },
   shops: async () =>
     (await pool.query<{ shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop')).rows.map(

@@ -9,7 +9,8 @@ import {
   RollupDelta,
   sameReceipt,
 } from '../stats/rollup';
-import type { Rollup, RollupRange } from './store';
+import { summaryStatements } from './rollup-summary';
+import type { Rollup, RollupRange, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
@@ -26,6 +27,8 @@ const SCHEMA = `
     asked INTEGER NOT NULL, granted INTEGER NOT NULL,
     PRIMARY KEY (shop, day, lang, revision, purpose)
   ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS rollup_days_by_day ON rollup_days (day);
+  CREATE INDEX IF NOT EXISTS rollup_purposes_by_day ON rollup_purposes (day);
 `;
 
 const ROW = 'consent_id AS consentId, decided_at AS decidedAt, digest, receipt';
@@ -73,6 +76,16 @@ export const sqliteRollup = (db: Database.Database) => {
   const firstDays = db.prepare<[string | null, string | null], { revision: string; day: string }>(
     'SELECT revision, min(day) AS day FROM rollup_days WHERE (? IS NULL OR shop = ?) GROUP BY revision',
   );
+  const summaries = [false, true].map((byShop) => {
+    const sql = summaryStatements('sqlite', byShop);
+    return {
+      days: db.prepare(sql.days),
+      splits: db.prepare(sql.splits),
+      purposeDays: db.prepare(sql.purposeDays),
+      purposeSplits: db.prepare(sql.purposeSplits),
+      firstDays: db.prepare(sql.firstDays),
+    };
+  });
   const shopNames = db.prepare<[], { shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop');
 
   const apply = (delta: RollupDelta) => {
@@ -152,6 +165,17 @@ export const sqliteRollup = (db: Database.Database) => {
       purposes: readPurposes.all(from, to, shop, shop),
       firstDays: firstDays.all(shop, shop),
     }),
+    summary: async ({ from, to, shop }: RollupRange) => {
+      const statements = summaries[shop === null ? 0 : 1];
+      const range = shop === null ? { from, to } : { from, to, shop };
+      return {
+        days: statements.days.all(range),
+        splits: statements.splits.all(range),
+        purposeDays: statements.purposeDays.all(range),
+        purposeSplits: statements.purposeSplits.all(range),
+        firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
+      } as RollupSummary;
+    },
     shops: async () => shopNames.all().map((row) => row.shop),
   };
   return rollup;

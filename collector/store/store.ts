@@ -78,13 +78,34 @@ export interface RollupRead {
   firstDays: { revision: string; day: string }[];
 }
 
+interface Counts {
+  decisions: number;
+  accepted: number;
+  refused: number;
+  chose: number;
+  withdrawals: number;
+}
+
+/** The rollup summed for a period: per day, and per language and revision over the whole period. */
+export interface RollupSummary {
+  days: (Counts & { day: string })[];
+  splits: (Counts & { by: 'lang' | 'revision'; key: string })[];
+  purposeDays: { day: string; purpose: string; asked: number; granted: number }[];
+  purposeSplits: { by: 'lang' | 'revision'; key: string; purpose: string; asked: number; granted: number }[];
+  /** The first day each policy revision was seen on, over all stored days of the shop(s). */
+  firstDays: { revision: string; day: string }[];
+}
+
 /** The per-day rollup (collector/stats/rollup.ts), kept by the store as receipts are written and deleted. */
 export interface Rollup {
   /** Builds the rollup from the stored receipts unless it is already built; resolves to whether it ran. */
   backfill(): Promise<boolean>;
   /** Builds it again from the stored receipts, whatever is there. */
   rebuild(): Promise<void>;
+  /** Every rollup row of the period, as stored. */
   read(range: RollupRange): Promise<RollupRead>;
+  /** What GET /stats and the dashboard show, summed by the database. */
+  summary(range: RollupRange): Promise<RollupSummary>;
   /** Every shop name with decisions in the rollup; '' for receipts without one. */
   shops(): Promise<string[]>;
 }
