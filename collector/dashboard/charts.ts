@@ -2,7 +2,7 @@ import { esc } from './html';
 
 /**
  * The dashboard's charts as SVG drawn on the server: no script on the page, nothing to download but the
- * page itself (docs/adr/0043-daily-rollup.md has the comparison with a chart library). Every mark has a
+ * page itself (docs/adr/0043-dashboard-rollup-and-svg-charts.md has the comparison with a chart library). Every mark has a
  * <title> (the browser shows it on hover) and data-* attributes with its figures; the table under each
  * chart holds the same figures for reading and copying.
  */

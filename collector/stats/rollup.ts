@@ -1,7 +1,7 @@
 /**
  * The per-day rollup behind /stats and the dashboard, as pure functions: what one receipt adds to it, and
  * how a visitor's withdrawals change when receipts are added or removed. The stores apply the result in the
- * same transaction as the receipts themselves (docs/adr/0043-daily-rollup.md).
+ * same transaction as the receipts themselves (docs/adr/0043-dashboard-rollup-and-svg-charts.md).
  */
 
 /** The facts of one stored receipt the rollup needs. */
