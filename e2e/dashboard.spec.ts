@@ -239,7 +239,7 @@ test('signing out ends the session', async ({ page, context }) => {
 for (const lang of LANGUAGES)
   test(`axe finds nothing to fix in ${lang} at 360 and 1280 px, signed out and in`, async ({ page }) => {
     // axe reads every chart mark; on a busy machine that takes a while.
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const check = async () => {
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 900 });
