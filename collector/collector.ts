@@ -14,6 +14,7 @@ import { parseReceiptBody } from './body';
 import { addressHasher } from './client-address';
 import { type CollectorOptions, DEFAULT_CLOCK_SKEW_SECONDS } from './config';
 import type { CsvSeparator } from './csv';
+import { registerDashboard } from './dashboard/routes';
 import { implausibleDecidedAt } from './decided-at';
 import { registerErasure } from './erasure';
 import { exportLines } from './export';
@@ -121,6 +122,8 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
     (error) => limiter.error('database connection', error),
     options.sqliteMaxMegabytes ?? null,
   );
+  // Once, the first time a collector with the rollup opens a database that already holds receipts.
+  if (await store.rollup.backfill()) app.log.info('The dashboard rollup was built from the stored receipts.');
   const hashAddress = addressHasher(options.salt ?? (await store.salt(randomBytes(32).toString('base64url'))));
   const writes = createWriteHealth((failed) =>
     app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`),
@@ -248,6 +251,7 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   );
 
   registerErasure(app, store, authorize, clock);
+  await registerDashboard(app, { store, token: options.token, clock });
 
   app.get('/health', async (_request, reply) => {
     if (writes.current()) {

@@ -12,7 +12,7 @@ beforeAll(() => {
     () => undefined,
   );
 }, 60_000);
-afterAll(async () => (await postgres.catch(() => null))?.stop());
+afterAll(async () => (await postgres.catch(() => null))?.stop(), 60_000);
 
 it('PostgreSQL stopped and started again mid-load: 503 while it is down, /health degraded then ok, every acknowledged receipt stored once, a few log lines', {
   timeout: 120_000,

@@ -12,7 +12,7 @@ beforeAll(() => {
     () => undefined,
   );
 }, 60_000);
-afterAll(async () => (await postgres.catch(() => null))?.stop());
+afterAll(async () => (await postgres.catch(() => null))?.stop(), 60_000);
 
 const database = async () => (await postgres).database();
 

@@ -92,6 +92,9 @@ const readCookie = () => {
 };
 
 document.addEventListener('DOMContentLoaded', () => {
+  // The collector's dashboard, wherever `npm start` (or a test) put the collector.
+  if (collector)
+    document.getElementById('dashboard-link').href = collector.receiptUrl.replace(/\/receipts$/, '/dashboard');
   const $ = (selector) => document.querySelector(selector);
   const form = $('#settings');
   for (const [name, value] of Object.entries(settings)) form.elements[name].value = value;

@@ -74,3 +74,10 @@ test('the playground shows the receipts that reached the collector, and puts the
   await expect(page.locator('#receipts li').nth(1)).toContainText('api · granted: necessary');
   shop.expectSilent();
 });
+
+test("the playground links to the collector's dashboard", async ({ page }) => {
+  await new ShopConsentPage(page).visit('/demo/playground.html');
+  await page.getByRole('link', { name: 'Consent insights dashboard' }).click();
+  await expect(page).toHaveURL(`${base}/dashboard`);
+  await expect(page.locator('#token')).toBeVisible();
+});

@@ -1,6 +1,8 @@
 // `npm start`: builds the widget, then serves the demo (Vite, http://localhost:5173) next to a receipt
 // collector (http://localhost:8787, its own SQLite file under data/), so that the demo shops send their
-// receipts and the playground shows what reached it. Ctrl+C stops both.
+// receipts and the playground shows what reached it. The collector's dashboard
+// (http://localhost:8787/dashboard, sign in with the token below) starts with six weeks of generated
+// decisions for the five demo shops, marked as generated. Ctrl+C stops both.
 import { execFileSync, spawn } from 'node:child_process';
 
 const COLLECTOR = 'http://localhost:8787';
@@ -8,7 +10,10 @@ const COLLECTOR = 'http://localhost:8787';
 // collector gets a secret one and never hands it to a page (docs/collector.md).
 const TOKEN = 'demo-playground-token';
 
+const DATABASE_URL = 'sqlite:./data/demo-receipts.db';
+
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+execFileSync('npx', ['tsx', 'collector/seed-demo.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL } });
 
 const children = [
   spawn('npx', ['tsx', 'collector/main.ts'], {
@@ -16,7 +21,7 @@ const children = [
     env: {
       ...process.env,
       PORT: '8787',
-      DATABASE_URL: 'sqlite:./data/demo-receipts.db',
+      DATABASE_URL,
       COLLECTOR_TOKEN: TOKEN,
       ALLOWED_ORIGINS: 'http://localhost:5173,http://127.0.0.1:5173',
     },

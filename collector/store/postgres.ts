@@ -1,4 +1,13 @@
 import pg from 'pg';
+import type { ReceiptRow } from '../stats/rollup';
+import {
+  inTransaction,
+  lockVisitors,
+  postgresRollup,
+  ROLLUP_SCHEMA,
+  rollupAdded,
+  rollupRemoved,
+} from './rollup-postgres';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
 interface Row {
@@ -29,9 +38,7 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
   // An idle connection that breaks (a database restart) must not take the process down.
   pool.on('error', onError);
 
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     // Instances that start together would otherwise race to create the same tables.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('shopconsent-collector-schema'))");
     await client.query(`
@@ -51,37 +58,42 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
       CREATE TABLE IF NOT EXISTS deletions (at timestamptz NOT NULL, cutoff timestamptz NOT NULL, deleted bigint NOT NULL);
       CREATE TABLE IF NOT EXISTS erasures (at timestamptz NOT NULL, erased bigint NOT NULL);
       CREATE TABLE IF NOT EXISTS health_probe (at timestamptz NOT NULL, padding text NOT NULL);
+      ${ROLLUP_SCHEMA}
     `);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+  }).catch(async (error) => {
     await pool.end();
     throw error;
-  }
-  client.release();
+  });
 
   return {
     kind: 'postgres',
-    // One statement text whatever the batch size, so the server parses and plans it once per connection;
-    // one statement is one commit, and synchronous_commit=on returns only once the WAL is on disk.
-    insert: async (rows: NewReceipt[]) => {
-      await pool.query({
-        name: 'insert-receipts',
-        text: `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[], $7::text[])
-               ON CONFLICT DO NOTHING`,
-        values: [
+    // One statement text whatever the batch size, so the server parses and plans it once per connection. The
+    // receipts and their share of the rollup are one commit, and synchronous_commit=on returns only once the
+    // WAL is on disk; the visitors are locked so that two collectors never count the same withdrawal.
+    insert: (rows: NewReceipt[]) =>
+      inTransaction(pool, async (client) => {
+        await lockVisitors(
+          client,
           rows.map((row) => row.consentId),
-          rows.map((row) => row.decidedAt),
-          rows.map((row) => row.digest),
-          rows.map((row) => new Date(row.receivedAt)),
-          rows.map((row) => row.receipt),
-          rows.map((row) => row.ipHash),
-          rows.map((row) => row.userAgent),
-        ],
-      });
-    },
+        );
+        const inserted = await client.query<ReceiptRow>({
+          name: 'insert-receipts',
+          text: `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[], $7::text[])
+                 ON CONFLICT DO NOTHING
+                 RETURNING consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt`,
+          values: [
+            rows.map((row) => row.consentId),
+            rows.map((row) => row.decidedAt),
+            rows.map((row) => row.digest),
+            rows.map((row) => new Date(row.receivedAt)),
+            rows.map((row) => row.receipt),
+            rows.map((row) => row.ipHash),
+            rows.map((row) => row.userAgent),
+          ],
+        });
+        await rollupAdded(client, inserted.rows);
+      }),
     byConsentId: async (consentId) => {
       const result = await pool.query<Row>(
         `SELECT ${COLUMNS} FROM receipts WHERE consent_id = $1 ORDER BY decided_at, received_at, id`,
@@ -109,14 +121,24 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
         next: result.rows.length === limit && last ? { receivedAt: last.received_at.getTime(), row: last.id } : null,
       };
     },
-    deleteReceivedBefore: async (cutoff, limit) => {
-      const result = await pool.query(
-        `DELETE FROM receipts WHERE id IN
-           (SELECT id FROM receipts WHERE received_at < $1 ORDER BY received_at LIMIT $2)`,
-        [new Date(cutoff), limit],
-      );
-      return result.rowCount ?? 0;
-    },
+    deleteReceivedBefore: (cutoff, limit) =>
+      inTransaction(pool, async (client) => {
+        const oldest = await client.query<{ id: string; consent_id: string }>(
+          'SELECT id, consent_id FROM receipts WHERE received_at < $1 ORDER BY received_at LIMIT $2',
+          [new Date(cutoff), limit],
+        );
+        await lockVisitors(
+          client,
+          oldest.rows.map((row) => row.consent_id),
+        );
+        const deleted = await client.query<ReceiptRow>(
+          `DELETE FROM receipts WHERE id = ANY($1::bigint[])
+           RETURNING consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt`,
+          [oldest.rows.map((row) => row.id)],
+        );
+        await rollupRemoved(client, deleted.rows);
+        return deleted.rows.length;
+      }),
     recordDeletion: async (at, cutoff, deleted) => {
       await pool.query('INSERT INTO deletions (at, cutoff, deleted) VALUES ($1, $2, $3)', [
         new Date(at),
@@ -138,15 +160,18 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
         lastDeletionAt: last ? last.toISOString() : null,
       };
     },
-    erase: async (consentId, at) => {
-      // One statement, one transaction: the receipts are gone if and only if the erasure is recorded.
-      const result = await pool.query<{ erased: string }>(
-        `WITH gone AS (DELETE FROM receipts WHERE consent_id = $1 RETURNING 1)
-         INSERT INTO erasures (at, erased) SELECT $2, count(*) FROM gone RETURNING erased`,
-        [consentId, new Date(at)],
-      );
-      return Number(result.rows[0].erased);
-    },
+    erase: (consentId, at) =>
+      inTransaction(pool, async (client) => {
+        await lockVisitors(client, [consentId]);
+        const deleted = await client.query<ReceiptRow>(
+          `DELETE FROM receipts WHERE consent_id = $1
+           RETURNING consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt`,
+          [consentId],
+        );
+        await rollupRemoved(client, deleted.rows);
+        await client.query('INSERT INTO erasures (at, erased) VALUES ($1, $2)', [new Date(at), deleted.rows.length]);
+        return deleted.rows.length;
+      }),
     erasures: async () => {
       const result = await pool.query<{ at: Date; erased: string }>('SELECT at, erased FROM erasures ORDER BY at');
       return result.rows.map(({ at, erased }) => ({ at: at.toISOString(), erased: Number(erased) }));
@@ -162,6 +187,7 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
       const result = await pool.query<{ value: string }>("SELECT value FROM settings WHERE key = 'ip_salt'");
       return result.rows[0].value;
     },
+    rollup: postgresRollup(pool),
     close: () => pool.end(),
   };
 };

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { ReceiptRow } from '../stats/rollup';
+import { sqliteRollup } from './rollup-sqlite';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
 interface Row {
@@ -59,8 +61,9 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
      VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)
      ON CONFLICT DO NOTHING`,
   );
+  const rollup = sqliteRollup(db);
   const insertAll = db.transaction((rows: NewReceipt[]) => {
-    for (const row of rows) insertOne.run(row);
+    rollup.added(rows.filter((row) => insertOne.run(row).changes === 1));
   });
   const byConsent = db.prepare<[string], Row>(
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
@@ -74,20 +77,30 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
      WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?) ORDER BY received_at, id LIMIT ?`,
   );
-  const deleteBefore = db.prepare(
-    'DELETE FROM receipts WHERE id IN (SELECT id FROM receipts WHERE received_at < ? ORDER BY received_at LIMIT ?)',
+  const oldest = db.prepare<[number, number], ReceiptRow & { id: number }>(
+    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt FROM receipts
+     WHERE received_at < ? ORDER BY received_at LIMIT ?`,
   );
+  const ofVisitor = db.prepare<[string], ReceiptRow & { id: number }>(
+    'SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt FROM receipts WHERE consent_id = ?',
+  );
+  const deleteRow = db.prepare<[number]>('DELETE FROM receipts WHERE id = ?');
+  const deleteRows = db.transaction((rows: (ReceiptRow & { id: number })[]) => {
+    const recount = rollup.removing(rows);
+    for (const row of rows) deleteRow.run(row.id);
+    recount();
+    return rows.length;
+  });
   const recordDeletion = db.prepare('INSERT INTO deletions (at, cutoff, deleted) VALUES (?, ?, ?)');
   const count = db.prepare<[], { receipts: number }>('SELECT count(*) AS receipts FROM receipts');
   const deletions = db.prepare<[], { deleted: number; last: number | null }>(
     'SELECT coalesce(sum(deleted), 0) AS deleted, max(at) AS last FROM deletions',
   );
-  const eraseReceipts = db.prepare('DELETE FROM receipts WHERE consent_id = ?');
   const recordErasure = db.prepare('INSERT INTO erasures (at, erased) VALUES (?, ?)');
   const erase = db.transaction((consentId: string, at: number) => {
-    const { changes } = eraseReceipts.run(consentId);
-    recordErasure.run(at, changes);
-    return changes;
+    const erased = deleteRows(ofVisitor.all(consentId));
+    recordErasure.run(at, erased);
+    return erased;
   });
   const listErasures = db.prepare<[], { at: number; erased: number }>('SELECT at, erased FROM erasures ORDER BY at');
   // 8 KB, more than the largest receipt with its user agent: new pages, as a receipt may need.
@@ -117,7 +130,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
         next: rows.length === limit && last ? { receivedAt: last.received_at, row: String(last.id) } : null,
       };
     },
-    deleteReceivedBefore: async (cutoff, limit) => deleteBefore.run(cutoff, limit).changes,
+    deleteReceivedBefore: async (cutoff, limit) => deleteRows(oldest.all(cutoff, limit)),
     recordDeletion: async (at, cutoff, deleted) => {
       recordDeletion.run(at, cutoff, deleted);
     },
@@ -138,6 +151,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
       keepSalt.run(fresh);
       return readSalt.get()?.value ?? fresh;
     },
+    rollup,
     close: async () => {
       db.close();
     },

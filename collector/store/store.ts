@@ -1,3 +1,5 @@
+import type { DayCounts, PurposeCounts } from '../stats/rollup';
+
 /** One receipt as it is written: the widget's receipt and what the collector adds to it. */
 export interface NewReceipt {
   consentId: string;
@@ -53,17 +55,67 @@ export interface Store {
   byConsentId(consentId: string): Promise<StoredReceipt[]>;
   /** Receipts received in [from, to), in order of arrival, `limit` at a time. */
   page(from: number, to: number, after: Cursor | null, limit: number): Promise<Page>;
-  /** Deletes at most `limit` receipts received before `cutoff`; resolves to how many. */
+  /** Deletes at most `limit` receipts received before `cutoff`, and their share of the rollup; resolves to how many. */
   deleteReceivedBefore(cutoff: number, limit: number): Promise<number>;
   recordDeletion(at: number, cutoff: number, deleted: number): Promise<void>;
   stats(): Promise<Stats>;
-  /** Deletes every receipt of one visitor and records that it did (time and count) in one transaction; resolves to the count. */
+  /**
+   * An erasure request: deletes every receipt of one visitor and their share of the rollup, and records that
+   * it did (time and count), in one transaction; resolves to the count.
+   */
   erase(consentId: string, at: number): Promise<number>;
   /** The erasures recorded, oldest first. */
   erasures(): Promise<Erasure[]>;
   /** A write about the size of a receipt's, committed and taken back: rejects as a receipt's write would. */
   probe(): Promise<void>;
+  readonly rollup: Rollup;
   /** The salt of the address hash kept in the database; `fresh` is stored if there is none yet. */
   salt(fresh: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** A period of UTC days, both included (`YYYY-MM-DD`), for one shop or (null) all of them. */
+export interface RollupRange {
+  from: string;
+  to: string;
+  shop: string | null;
+}
+
+export interface RollupRead {
+  days: DayCounts[];
+  purposes: PurposeCounts[];
+  /** The first day each policy revision was seen on, over all stored days of the shop(s). */
+  firstDays: { revision: string; day: string }[];
+}
+
+interface Counts {
+  decisions: number;
+  accepted: number;
+  refused: number;
+  chose: number;
+  withdrawals: number;
+}
+
+/** The rollup summed for a period: per day, and per language and revision over the whole period. */
+export interface RollupSummary {
+  days: (Counts & { day: string })[];
+  splits: (Counts & { by: 'lang' | 'revision'; key: string })[];
+  purposeDays: { day: string; purpose: string; asked: number; granted: number }[];
+  purposeSplits: { by: 'lang' | 'revision'; key: string; purpose: string; asked: number; granted: number }[];
+  /** The first day each policy revision was seen on, over all stored days of the shop(s). */
+  firstDays: { revision: string; day: string }[];
+}
+
+/** The per-day rollup (collector/stats/rollup.ts), kept by the store as receipts are written and deleted. */
+export interface Rollup {
+  /** Builds the rollup from the stored receipts unless it is already built; resolves to whether it ran. */
+  backfill(): Promise<boolean>;
+  /** Builds it again from the stored receipts, whatever is there. */
+  rebuild(): Promise<void>;
+  /** Every rollup row of the period, as stored. */
+  read(range: RollupRange): Promise<RollupRead>;
+  /** What GET /stats and the dashboard show, summed by the database. */
+  summary(range: RollupRange): Promise<RollupSummary>;
+  /** Every shop name with decisions in the rollup; '' for receipts without one. */
+  shops(): Promise<string[]>;
 }
