@@ -17,5 +17,6 @@ vite('core', {
 });
 vite('esm');
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+run('node', ['scripts/build-scan.mjs']);
 run('node', ['scripts/report-sizes.mjs']);
 run('node', ['scripts/integrity.mjs']);
