@@ -29,10 +29,27 @@ export const causeOfRequest = (initiator: Initiator, pageUrl: string): Cause | u
   if (frame) return scriptCause(frame.url, frame.lineNumber + 1, pageUrl);
   if (initiator.type === 'parser' && initiator.url) {
     return withoutHash(initiator.url) === withoutHash(pageUrl)
-      ? { kind: 'parser', page: withoutHash(pageUrl) }
+      ? {
+          kind: 'parser',
+          page: withoutHash(pageUrl),
+          ...(initiator.lineNumber === undefined ? {} : { line: initiator.lineNumber + 1 }),
+        }
       : scriptCause(initiator.url, undefined, pageUrl);
   }
   return undefined;
+};
+
+const SCRIPT_SRC = /<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/i;
+
+/**
+ * Chromium names the page, not the script, as the initiator of a request a synchronous script makes while the
+ * page is parsed (`new Image().src = …` in a pixel's tag), with the line of that script's element: the
+ * script is the one whose tag is on that line of the page's source.
+ */
+export const resolveParserCause = (cause: Cause, source: string | undefined): Cause => {
+  if (cause.kind !== 'parser' || cause.line === undefined || source === undefined) return cause;
+  const src = SCRIPT_SRC.exec(source.split('\n')[cause.line - 1] ?? '')?.[1];
+  return src ? scriptCause(new URL(src, cause.page).href, undefined, cause.page) : cause;
 };
 
 /**
@@ -41,6 +58,8 @@ export const causeOfRequest = (initiator: Initiator, pageUrl: string): Cause | u
  */
 export class PassRecorder {
   private readonly causes = new Map<string, Cause>();
+  /** The HTML of each page as the server sent it, to read the line a parser-initiated request names. */
+  private readonly sources = new Map<string, string>();
   private requests: RequestRecord[] = [];
   private pending: Promise<unknown>[] = [];
 
@@ -59,6 +78,14 @@ export class PassRecorder {
     });
     await context.addInitScript(traceWrites, TRACE_BINDING);
     page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
+        recorder.pending.push(
+          response
+            .text()
+            .then((text) => recorder.sources.set(withoutHash(response.url()), text))
+            .catch(() => undefined),
+        );
+      }
       recorder.pending.push(
         response
           .headersArray()
@@ -135,7 +162,11 @@ export class PassRecorder {
         return { area, key, ...(cause ? { cause } : {}) };
       }),
     );
-    const requests = this.requests;
+    const requests = this.requests.map((request) =>
+      request.cause && request.cause.kind === 'parser'
+        ? { ...request, cause: resolveParserCause(request.cause, this.sources.get(request.cause.page)) }
+        : request,
+    );
     this.requests = [];
     return { cookies, storage, requests };
   }

@@ -7,7 +7,7 @@ export type Cause =
   | { kind: 'script'; url: string; line?: number }
   | { kind: 'inline-script'; page: string; line?: number }
   | { kind: 'response'; url: string }
-  | { kind: 'parser'; page: string };
+  | { kind: 'parser'; page: string; line?: number };
 
 export interface CookieRecord {
   name: string;
