@@ -78,6 +78,7 @@ export const runScan = async (
   const origin = new URL(settings.url).origin;
   const queue = new CrawlQueue(settings.pages, await fetchRobots(origin));
   queue.add([settings.url]);
+  if (queue.queued === 0) throw new ScanError(`${origin}/robots.txt does not allow scanning ${settings.url}`);
   const pages: string[] = [];
   const records: PageRecord[] = [];
   const undecided: Pass[] = [];
