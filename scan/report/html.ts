@@ -56,28 +56,26 @@ const passes = (t: T, list: Pass[]): string => list.map((pass) => escapeHtml(t(P
 
 const itemTable = (t: T, items: ScanReport['items']): string => {
   if (items.length === 0) return `<p>${escapeHtml(t('none'))}</p>`;
+  const columns: ReportKey[] = ['colName', 'colKind', 'colWhere', 'colService', 'colSeen', 'colPages'];
+  const cells = (item: ScanReport['items'][number]): string[] => [
+    code(item.name),
+    `${escapeHtml(t(KIND_KEY[item.kind]))}${item.thirdParty ? `, ${escapeHtml(t('thirdParty'))}` : ''}`,
+    escapeHtml(item.where),
+    escapeHtml(item.classification?.platform ?? ''),
+    passes(t, item.passes),
+    String(item.pages.length),
+  ];
+  // On a phone the rows become cards; each cell then shows its column's name from data-label.
   const rows = items
     .map(
-      (item) => `<tr>
-  <td>${code(item.name)}</td>
-  <td>${escapeHtml(t(KIND_KEY[item.kind]))}${item.thirdParty ? `, ${escapeHtml(t('thirdParty'))}` : ''}</td>
-  <td>${escapeHtml(item.where)}</td>
-  <td>${escapeHtml(item.classification?.platform ?? '')}</td>
-  <td>${passes(t, item.passes)}</td>
-  <td>${item.pages.length}</td>
-</tr>`,
+      (item) =>
+        `<tr>${cells(item)
+          .map((cell, index) => `<td data-label="${escapeHtml(t(columns[index] ?? 'colName'))}">${cell}</td>`)
+          .join('')}</tr>`,
     )
     .join('\n');
-  return `<table>
-<thead><tr><th scope="col">${escapeHtml(t('colName'))}</th><th scope="col">${escapeHtml(t('colKind'))}</th><th scope="col">${escapeHtml(
-    t('colWhere'),
-  )}</th><th scope="col">${escapeHtml(t('colService'))}</th><th scope="col">${escapeHtml(t('colSeen'))}</th><th scope="col">${escapeHtml(
-    t('colPages'),
-  )}</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`;
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(t(column))}</th>`).join('');
+  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
 };
 
 const MISCONFIG_KEY = {
@@ -111,6 +109,7 @@ img { max-width: 100%; height: auto; border: 1px solid var(--line); }
 @media (max-width: 40rem) {
   table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -9999px; }
   tr { border: 1px solid var(--line); border-radius: 6px; margin: 0.5rem 0; padding: 0.25rem; } td { border: 0; }
+  td::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.9rem; }
 }
 footer { color: var(--muted); font-size: 0.9rem; margin: 2rem 0 1rem; }
 `;
