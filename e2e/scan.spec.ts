@@ -41,7 +41,7 @@ const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compil
   JSON.parse(readFileSync(join(root, 'docs/schema/scan.schema.json'), 'utf8')),
 );
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test('a demo shop that holds its tags back is clean, and what it sets after Accept all is classified', async ({
   baseURL,
