@@ -93,7 +93,13 @@ export default defineConfig(({ mode }) => {
     ...shared,
     test: {
       environment: 'happy-dom',
-      include: ['src/**/*.test.{ts,tsx}', 'collector/**/*.test.ts', 'locales/*.test.ts', 'scripts/*.test.ts'],
+      include: [
+        'src/**/*.test.{ts,tsx}',
+        'collector/**/*.test.ts',
+        'locales/*.test.ts',
+        'scripts/*.test.ts',
+        'scan/**/*.test.ts',
+      ],
       restoreMocks: true,
     },
   };

@@ -20,4 +20,5 @@ vite('core', {
 vite('esm');
 vite('cjs');
 run('node', ['scripts/build-types.mjs']);
+run('node', ['scripts/build-scan.mjs']);
 run('node', ['scripts/integrity.mjs']);
