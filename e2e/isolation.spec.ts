@@ -192,6 +192,8 @@ test.describe('the widget’s CSS changes nothing in the shop’s page', () => {
     expect(lightDom).toEqual(['h1', 'p', 'shopconsent-root']);
     expect(await page.evaluate(() => document.getElementById('shopconsent-root')?.childNodes.length)).toBe(0);
     await shop.acceptAll('preferences');
+    // The floating button comes with the extras bundle, a moment after the decision.
+    await expect(page.locator('shopconsent-reopen')).toBeVisible();
     const hosts = await page.evaluate(() =>
       ['shopconsent-root', 'shopconsent-reopen'].map((tag) => {
         const host = document.querySelector(tag);
