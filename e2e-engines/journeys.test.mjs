@@ -127,7 +127,7 @@ for (const engine of ENGINES.filter((candidate) => wanted.includes(candidate.id)
       assert.equal(await shop.get(), null);
     });
 
-    it('keyboard: the banner takes focus, Tab goes through its link to its first choice, Enter picks it', async () => {
+    it('keyboard: the banner takes focus, and Tab goes through its link to its choices in order', async () => {
       await shop.open('en');
       await shop.shown('banner');
       await shop.waitFor(async () => (await shop.focused()) === 'banner', 'the banner to take focus');
@@ -135,9 +135,11 @@ for (const engine of ENGINES.filter((candidate) => wanted.includes(candidate.id)
       assert.equal(await shop.focused(), `a ${texts('en').banner.policy}`);
       await shop.press('Tab');
       assert.equal(await shop.focused(), 'accept-all');
-      await shop.press('Enter');
-      await shop.gone('banner');
-      assert.equal((await shop.get()).purposes.marketing, true);
+      await shop.press('Tab');
+      assert.equal(await shop.focused(), 'reject-all');
+      await shop.press('Tab');
+      assert.equal(await shop.focused(), 'preferences');
+      assert.equal(await shop.get(), null);
     });
 
     it('keyboard: Escape closes the preferences back to the banner, deciding nothing', async () => {

@@ -15,7 +15,7 @@ import { binaryPath } from '../scripts/engines.mjs';
 const HOST = '#shopconsent-root';
 
 /** WebDriver key codes of the keys the journeys press. */
-const KEYS = { Tab: '\uE004', Escape: '\uE00C', Enter: '\uE007', ArrowDown: '\uE015', ArrowUp: '\uE013' };
+const KEYS = { Tab: '\uE004', Escape: '\uE00C', ArrowDown: '\uE015', ArrowUp: '\uE013' };
 
 const freePort = () =>
   new Promise((resolve, reject) => {
