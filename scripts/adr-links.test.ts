@@ -13,7 +13,7 @@ const sources = (dir: string): string[] =>
     return /\.(ts|tsx|mjs|css|sh)$/.test(entry.name) ? [path] : [];
   });
 
-const links = ['src', 'collector', 'scripts', 'e2e', 'demo'].flatMap(sources).flatMap((file) =>
+const links = ['src', 'collector', 'scripts', 'e2e', 'e2e-engines', 'scan', 'demo'].flatMap(sources).flatMap((file) =>
   [...readFileSync(join(root, file), 'utf8').matchAll(/docs\/adr\/(\d{4})([\w.-]*)/g)].map(([, number, rest]) => ({
     file: relative(root, join(root, file)),
     number,
