@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/system-deps.mjs';
 
-// The browser: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download
-// (`npx playwright install chromium` on a developer's laptop).
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({

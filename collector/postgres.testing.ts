@@ -1,11 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { postgresBinDir } from '../scripts/system-deps.mjs';
 
 const run = promisify(execFile);
 
@@ -18,23 +19,6 @@ export interface Postgres {
   resume(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** Debian and Ubuntu keep each major version in /usr/lib/postgresql/<n>/bin; elsewhere pg_config knows. */
-const findBinaries = () => {
-  const debian = '/usr/lib/postgresql';
-  const candidates = existsSync(debian)
-    ? readdirSync(debian)
-        .filter((version) => /^\d+$/.test(version))
-        .sort((a, b) => Number(b) - Number(a))
-        .map((version) => join(debian, version, 'bin'))
-    : [];
-  try {
-    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim());
-  } catch {
-    // no pg_config on PATH
-  }
-  return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) ?? null;
-};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -80,7 +64,7 @@ export const startPostgres = async ({ durable }: { durable: boolean }): Promise<
     return { database: () => createDatabase(given), halt: refuse, resume: refuse, stop: async () => undefined };
   }
 
-  const bin = findBinaries();
+  const bin = postgresBinDir();
   if (!bin)
     throw new Error(
       'PostgreSQL is needed for these tests: install it (Debian: apt-get install -y postgresql) or set ' +

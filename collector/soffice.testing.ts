@@ -1,25 +1,19 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { sofficePath } from '../scripts/system-deps.mjs';
 
 const run = promisify(execFile);
 
 /**
- * LibreOffice's `soffice`, from Debian's `libreoffice-calc` (the binary itself is in `libreoffice-common`,
- * which it pulls in): $SOFFICE_PATH, then the PATH, then where Debian and the macOS app keep it. Throws,
- * saying what to install, when there is none: the spreadsheet test must fail rather than be skipped.
+ * LibreOffice's `soffice`, from Debian's `libreoffice-calc`. Throws, saying what to install, when there is
+ * none: the spreadsheet test must fail rather than be skipped.
  */
 export const findSoffice = () => {
-  const candidates = [
-    process.env.SOFFICE_PATH,
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'soffice')),
-    '/usr/lib/libreoffice/program/soffice',
-    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-  ];
-  const found = candidates.find((path) => path && existsSync(path));
+  const found = sofficePath();
   if (!found)
     throw new Error(
       'LibreOffice is needed for the spreadsheet test: install it (Debian: apt-get install -y libreoffice-calc) ' +

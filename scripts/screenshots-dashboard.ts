@@ -1,12 +1,13 @@
 // `npm run screenshots:dashboard`: docs/collector.md's pictures of /dashboard. A collector of its own on a
 // temporary SQLite file, filled with the demo's generated decisions, read in Chromium at 1280 and 360 px.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createCollector } from '../collector/index';
 import { seedDemoDecisions } from '../collector/stats/seed';
 import { openStore } from '../collector/store/open';
+import { chromiumPath } from './system-deps.mjs';
 
 const out = resolve(import.meta.dirname, '../docs/screenshots');
 const port = Number(process.env.SCREENSHOT_PORT ?? 4399);
@@ -34,7 +35,7 @@ const collector = await createCollector({
 });
 const origin = (await collector.start()).replace('127.0.0.1', 'localhost');
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+  executablePath: chromiumPath(),
 });
 
 const shoot = async (name: string, width: number, lang: string, path: string, fullPage = true) => {

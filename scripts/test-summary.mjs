@@ -1,4 +1,4 @@
-// Prints one line, "N passed, N failed, N skipped", over the unit and end-to-end reports.
+// Prints one line, "N passed, N failed, N skipped", over the unit, end-to-end and cross-engine reports.
 // A missing report counts as a failure: a runner that crashed must not look like a green run.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -23,6 +23,16 @@ if (existsSync('reports/playwright.json')) {
   skipped += stats.skipped;
 } else {
   console.error('reports/playwright.json is missing: the end-to-end tests did not run.');
+  failed += 1;
+}
+
+if (existsSync('reports/engines.json')) {
+  const engines = JSON.parse(readFileSync('reports/engines.json', 'utf8'));
+  passed += engines.passed;
+  failed += engines.failed;
+  skipped += engines.skipped;
+} else {
+  console.error('reports/engines.json is missing: the cross-engine suite did not run.');
   failed += 1;
 }
 

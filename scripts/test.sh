@@ -4,6 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Browsers, PostgreSQL and LibreOffice first: without them the run would be hundreds of failures, not
+# one line saying what to install.
+node scripts/system-deps.mjs || { echo "✗ npm test needs the programs above; nothing was run."; exit 1; }
+
 status=0
 step() {
   echo "▶ $*"
@@ -18,5 +22,6 @@ rm -rf reports
 step npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 export PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json
 step npx playwright test --reporter=list,json
+step node scripts/test-engines.mjs
 node scripts/test-summary.mjs || status=1
 exit "$status"

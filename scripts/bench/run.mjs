@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { serve } from '../serve.mjs';
+import { chromiumPath } from '../system-deps.mjs';
 import { shopPage, WIDGETS } from './widgets.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -120,9 +121,8 @@ const view = async (context, baseUrl, key, decide) => {
   };
 };
 
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
-  executablePath,
+  executablePath: chromiumPath(),
   args: [
     '--no-sandbox',
     '--disable-gpu',
