@@ -18,7 +18,7 @@ import { registerDashboard } from './dashboard/routes';
 import { implausibleDecidedAt } from './decided-at';
 import { registerErasure } from './erasure';
 import { exportLines } from './export';
-import { createWriteHealth } from './health';
+import { createWriteHealth, registerHealth } from './health';
 import { createLogLimiter } from './log-limiter';
 import { ajv, consentIdQuery, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
@@ -253,36 +253,14 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   registerErasure(app, store, authorize, clock);
   await registerDashboard(app, { store, token: options.token, clock });
 
-  app.get('/health', async (_request, reply) => {
-    if (writes.current()) {
-      try {
-        await store.probe();
-        writes.succeeded();
-      } catch (error) {
-        writes.failed(error, clock());
-      }
-    }
-    const failing = writes.current();
-    try {
-      const stats = await store.stats();
-      if (failing) return reply.code(503).send({ status: 'degraded', database: store.kind, ...failing });
-      return {
-        status: 'ok',
-        database: store.kind,
-        receipts: stats.receipts,
-        retention: {
-          days: options.retentionDays,
-          lastRunAt: retention.lastRunAt(),
-          deleted: stats.deleted,
-          lastDeletionAt: stats.lastDeletionAt,
-        },
-        reading: checkBearer !== null,
-      };
-    } catch (error) {
-      limiter.error('health check', error);
-      writes.failed(error, clock());
-      return reply.code(503).send({ status: 'degraded', database: store.kind, ...writes.current() });
-    }
+  registerHealth(app, {
+    store,
+    writes,
+    clock,
+    retentionDays: options.retentionDays,
+    lastRetentionRunAt: retention.lastRunAt,
+    reading: checkBearer !== null,
+    onError: (error) => limiter.error('health check', error),
   });
 
   app.addHook('onClose', async () => {

@@ -1,3 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from './store/store';
+
 /** Why writes fail, as /health and the log name it. */
 export type FailureReason = 'disk_full' | 'database_unreachable' | 'database_error';
 
@@ -68,4 +71,55 @@ export const createWriteHealth = (recovered: (failedWrites: number) => void) => 
         failedWrites: failing.count,
       },
   };
+};
+
+/**
+ * GET /health, for a load balancer and the shop's monitoring: 200 with the counts while receipts can be
+ * written, 503 with the reason while they cannot or the database does not answer.
+ */
+export const registerHealth = (
+  app: FastifyInstance,
+  health: {
+    store: Store;
+    writes: ReturnType<typeof createWriteHealth>;
+    clock: () => number;
+    retentionDays: number;
+    lastRetentionRunAt: () => string | null;
+    /** Whether the shop can read receipts, i.e. the collector has a token. */
+    reading: boolean;
+    onError: (error: unknown) => void;
+  },
+) => {
+  const { store, writes, clock } = health;
+  app.get('/health', async (_request, reply) => {
+    if (writes.current()) {
+      try {
+        await store.probe();
+        writes.succeeded();
+      } catch (error) {
+        writes.failed(error, clock());
+      }
+    }
+    const failing = writes.current();
+    try {
+      const stats = await store.stats();
+      if (failing) return reply.code(503).send({ status: 'degraded', database: store.kind, ...failing });
+      return {
+        status: 'ok',
+        database: store.kind,
+        receipts: stats.receipts,
+        retention: {
+          days: health.retentionDays,
+          lastRunAt: health.lastRetentionRunAt(),
+          deleted: stats.deleted,
+          lastDeletionAt: stats.lastDeletionAt,
+        },
+        reading: health.reading,
+      };
+    } catch (error) {
+      health.onError(error);
+      writes.failed(error, clock());
+      return reply.code(503).send({ status: 'degraded', database: store.kind, ...writes.current() });
+    }
+  });
 };

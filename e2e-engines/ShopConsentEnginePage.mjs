@@ -5,6 +5,17 @@ import { readFileSync } from 'node:fs';
 
 export const LANGS = ['mn', 'ky', 'vi', 'lv', 'en'];
 
+/**
+ * The shop's page in each language, as a shop's server renders it: pages/shop.html is the English one, and
+ * each other language is the same page with `<html lang>` and the tag's `data-lang` set to it.
+ */
+export const shopPages = () => {
+  const english = readFileSync(new URL('./pages/shop.html', import.meta.url), 'utf8');
+  return Object.fromEntries(LANGS.map((lang) => [shopPath(lang), english.replaceAll('lang="en"', `lang="${lang}"`)]));
+};
+
+const shopPath = (lang) => `/e2e-engines/shop/${lang}.html`;
+
 /** The texts of `locales/<lang>.json`. */
 export const texts = (lang) => JSON.parse(readFileSync(new URL(`../locales/${lang}.json`, import.meta.url), 'utf8'));
 
@@ -29,7 +40,7 @@ export class ShopConsentEnginePage {
 
   /** Opens the shop's page whose tag says `data-lang="<lang>"` and waits until the widget has started. */
   async open(lang) {
-    await this.session.open(`${this.origin}/e2e-engines/pages/shop-${lang}.html`);
+    await this.session.open(`${this.origin}${shopPath(lang)}`);
     await this.settle();
   }
 

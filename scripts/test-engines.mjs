@@ -1,6 +1,7 @@
 // The cross-engine suite: the main journeys of e2e-engines/ in Chromium, Firefox ESR and WebKitGTK, through
-// their Debian binaries (scripts/engines.mjs). Starts the e2e static server (scripts/serve.mjs) and, for
-// WebKit, an Xvfb display; writes reports/engines.json with the counts; exits non-zero on any failure.
+// their Debian binaries (scripts/engines.mjs). Starts the e2e static server (scripts/serve.mjs) with the
+// shop's page in each language and, for WebKit, an Xvfb display; writes reports/engines.json with the
+// counts; exits non-zero on any failure.
 //   node scripts/test-engines.mjs                 every engine
 //   ENGINES=firefox,webkit node scripts/test-engines.mjs
 // ENGINES_PORT picks the server's port (default 4210).
@@ -9,7 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
+import { shopPages } from '../e2e-engines/ShopConsentEnginePage.mjs';
 import { binaryPath, ENGINES, missingBinaries } from './engines.mjs';
+import { serve } from './serve.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const started = Date.now();
@@ -52,12 +55,7 @@ const waitFor = (child, pattern, what) =>
 process.env.WDIO_LOG_LEVEL ??= 'error';
 
 const port = Number(process.env.ENGINES_PORT ?? 4210);
-const server = spawn(process.execPath, [resolve(root, 'scripts/serve.mjs')], {
-  env: { ...process.env, PORT: String(port) },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-children.push(server);
-await waitFor(server, /serving .* on (http:\/\/\S+)/, `the static server on port ${port}`);
+const server = await serve(port, shopPages());
 process.env.ENGINES_BASE_URL = `http://127.0.0.1:${port}`;
 
 // WebKitGTK needs an X display even for automation; a private Xvfb keeps it off any developer's screen.
@@ -117,4 +115,5 @@ writeFileSync(
 );
 console.log(`engines: ${passed} passed, ${failed} failed in ${seconds} s`);
 stopChildren();
+server.close();
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
