@@ -5,6 +5,14 @@
  *   ky.json › actions.save [kazakh-letters]: "Сақтау" has ә ғ қ ұ һ і, letters Kyrgyz does not have
  */
 
+import {
+  CYRILLIC_LANGUAGES,
+  FORBIDDEN_TERMS,
+  FOREIGN_LETTERS,
+  MIN_CYRILLIC_SHARE,
+  OWN_LETTERS,
+} from './language-terms';
+
 export type Flat = Record<string, unknown>;
 /** Flattened locale files by language code; `en` is the reference. */
 export type Locales = Record<string, Flat>;
@@ -30,9 +38,9 @@ const pluralCategories = (code: string) => [...new Intl.PluralRules(code).resolv
  */
 export const BRAND_NAMES = ['ShopConsent', 'Global Privacy Control', 'GPC'] as const;
 
-const problem = (code: string, key: string, rule: string, detail: string) =>
+export const problem = (code: string, key: string, rule: string, detail: string) =>
   `${code}.json › ${key} [${rule}]: ${detail}`;
-const quote = (value: unknown) => JSON.stringify(value);
+export const quote = (value: unknown) => JSON.stringify(value);
 const placeholders = (text: string) =>
   [...new Set(text.match(/\{\{\s*[\w.-]+\s*\}\}/g)?.map((p) => p.replace(/\s/g, '')))].sort();
 const withoutNames = (text: string) =>
@@ -46,51 +54,6 @@ export const mixedScriptWords = (text: string) =>
 const cyrillicShare = (text: string) => {
   const letters = withoutNames(text).match(/\p{L}/gu) ?? [];
   return letters.length === 0 ? 1 : letters.filter((c) => CYRILLIC.test(c)).length / letters.length;
-};
-
-/** Languages written in Cyrillic, and how much of each value must be Cyrillic. */
-const CYRILLIC_LANGUAGES = ['mn', 'ky'];
-const MIN_CYRILLIC_SHARE = 0.8;
-/** Letters of a language's neighbours that it does not have (part B.1): Kazakh for both, ң also for Mongolian. */
-const FOREIGN_LETTERS: Record<string, [RegExp, string][]> = {
-  mn: [
-    [/[әӘғҒқҚұҰһҺіІ]/u, 'has ә ғ қ ұ һ і, Kazakh letters Mongolian does not have'],
-    [/[ңҢ]/u, 'has ң, a Kyrgyz and Kazakh letter Mongolian does not have'],
-  ],
-  ky: [[/[әӘғҒқҚұҰһҺіІ]/u, 'has ә ғ қ ұ һ і, letters Kyrgyz does not have (Kazakh)']],
-};
-/** Letters that show a text is in the language and not in Russian (or a neighbour). */
-const OWN_LETTERS: Record<string, RegExp> = { mn: /[өүӨҮ]/u, ky: /[ңөүҢӨҮ]/u };
-
-/**
- * Words that must not come back (glossary, part C): the machine-translation slips of the seed policies
- * (C.5) and the terms we decided against, with the term to use instead.
- */
-export const FORBIDDEN_TERMS: Record<string, [RegExp, string][]> = {
-  mn: [
-    [/cookie/iu, 'write "күүки", the word Mongolian cookie policies use'],
-    [/тэдгээргүйгээр/iu, 'bookish; name what is meant: "эдгээр күүкигүйгээр"'],
-    [/таныг\s+асаа/iu, '"таныг асаах" reads as "switch you on"; the visitor switches them on: "та өөрөө асаах"'],
-  ],
-  ky: [
-    [/партия|партиян|партиял/iu, '"партия" is a political party; a third party is "үчүнчү тарап" or "үчүнчү жак"'],
-    [/заказ/iu, 'use the Kyrgyz "буйрутма" for an order, not the Russian loan "заказ"'],
-    [/иштеп\s+чыгуу/iu, '"иштеп чыгуу" means to develop or produce; processing is "иштетүү"'],
-    [/cookie/iu, 'write "куки" / "кукилер", as Kyrgyz cookie pages do, not "cookie" or "cookie-файлдар"'],
-  ],
-  vi: [
-    [/bên thứ 3/iu, 'write "bên thứ ba"'],
-    [/phi cá nhân/iu, 'cookies and IP addresses are personal data; do not call them "phi cá nhân"'],
-  ],
-  lv: [
-    [/sīkfail/iu, 'the standard term is "sīkdatne" (likumi.lv, DVI)'],
-    [/drošības politik/iu, 'a privacy policy is "privātuma politika"; "drošības politika" is a security policy'],
-    [
-      /līdz\s+jūs\s+(?:\p{L}+\s+)?\p{L}+(?<!s)(?:at|āt|iet)(?!\p{L})/iu,
-      'after "līdz" (until) the verb is in the future: "līdz jūs tās ieslēgsiet", not "ieslēdzat"',
-    ],
-    [/(?<!\p{L})skatītās\s+preces/iu, 'goods the visitor looked at are "apskatītās preces"'],
-  ],
 };
 
 export interface Rule {
@@ -313,63 +276,3 @@ export const RULES: Rule[] = [
 /** Every problem of every rule, by rule name. */
 export const lint = (locales: Locales): Record<string, string[]> =>
   Object.fromEntries(RULES.map((rule) => [rule.name, rule.check(locales)]));
-
-// ---- which keys the code uses ----
-
-/** A key the code names: a string literal such as `'banner.title'`, or a template such as `purposes.${id}.label`. */
-export interface KeyUse {
-  file: string;
-  /** The literal, or the template with `*` for each expression. */
-  text: string;
-  pattern: RegExp | null;
-}
-
-/**
- * Keys among the string literals and templates of one source file: those whose first segment is a section
- * of en.json (`banner.`, `purposes.` …). That finds `t('banner.title')` calls as well as key tables such as
- * `{ days: 'notice.termDays' }`; comments are not code and are not read.
- */
-export const keyUses = (
-  file: string,
-  literals: readonly (string | readonly string[])[],
-  sections: ReadonlySet<string>,
-): KeyUse[] =>
-  literals.flatMap((literal) => {
-    const parts = typeof literal === 'string' ? [literal] : literal;
-    const text = parts.join('*');
-    if (!/^[a-z][\w-]*(\.([\w-]+|\*)|\*)+$/i.test(text) || !sections.has(text.split('.')[0])) return [];
-    const pattern =
-      parts.length > 1
-        ? new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\w-]+')}$`)
-        : null;
-    return [{ file, text, pattern }];
-  });
-
-/**
- * Keys the code reads that only a shop writes, in its `texts` setting: no locale file has them, and the
- * dialog shows nothing where the shop wrote nothing. `purposes.marketing.frequency` is how and how often
- * the shop sends offers (Vietnam, Law 91 Art. 28), which only the shop knows.
- */
-export const SHOP_ONLY_KEYS = ['purposes.marketing.frequency'] as const;
-
-/** Problems between the keys the code uses and those of en.json (and so of every file). */
-export const checkKeyUse = (english: Flat, uses: readonly KeyUse[]): { missing: string[]; unused: string[] } => {
-  const keys = new Set([...Object.keys(english), ...Object.keys(english).map(baseKey), ...SHOP_ONLY_KEYS]);
-  const bases = [...new Set(Object.keys(english).map(baseKey))];
-  const used = new Set<string>();
-  const missing: string[] = [];
-  for (const use of uses) {
-    const matches = use.pattern
-      ? bases.filter((key) => use.pattern?.test(key))
-      : keys.has(use.text)
-        ? [baseKey(use.text)]
-        : [];
-    if (matches.length === 0)
-      missing.push(`${use.file}: ${quote(use.text)} [used-key-exists]: no such key in locales/en.json`);
-    for (const key of matches) used.add(key);
-  }
-  const unused = bases
-    .filter((key) => !used.has(key))
-    .map((key) => problem('en', key, 'key-is-used', 'nothing in src/ uses it (no t() call, no key table)'));
-  return { missing, unused };
-};

@@ -6,17 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../src/core/languages';
 import { BUILT_IN_PURPOSES } from '../src/core/purposes';
 import { createI18n } from '../src/ui/i18n';
-import {
-  checkKeyUse,
-  type Flat,
-  flatten,
-  keyUses,
-  type Locales,
-  lint,
-  mixedScriptWords,
-  RULES,
-  SHOP_ONLY_KEYS,
-} from './lint';
+import { checkKeyUse, keyUses, SHOP_ONLY_KEYS } from './key-use';
+import { type Flat, flatten, type Locales, lint, mixedScriptWords, RULES } from './lint';
 
 /** The locale lint run by `npm test`: the rules of ./lint.ts over the real files, and proof that they bite. */
 
