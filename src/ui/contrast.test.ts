@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * WCAG 2.2 contrast of the default palettes, read from styles.css itself: 4.5:1 for text (1.4.3),
+ * WCAG 2.2 contrast of the default palettes, read from styles/palette.css itself: 4.5:1 for text (1.4.3),
  * 3:1 for the parts of controls and the focus ring a visitor must see (1.4.11).
  */
 
-const css = readFileSync(join(import.meta.dirname, 'styles.css'), 'utf8');
+const css = readFileSync(join(import.meta.dirname, 'styles/palette.css'), 'utf8');
 
 /** The `--_name: var(--sc-name, #rrggbb)` defaults of the rule whose selector is exactly `selector`. */
 const palette = (selector: string): Record<string, string> => {
   const start = css.indexOf(`${selector} {`);
-  expect(start, `${selector} in styles.css`).toBeGreaterThanOrEqual(0);
+  expect(start, `${selector} in styles/palette.css`).toBeGreaterThanOrEqual(0);
   const body = css.slice(start, css.indexOf('}', start));
   return Object.fromEntries(
     [...body.matchAll(/--_([\w-]+):\s*var\(--sc-[\w-]+,\s*(#[0-9a-f]{3,8})\)/gi)].map(([, name, hex]) => [name, hex]),

@@ -7,7 +7,14 @@ import { parsePurposeCookies } from '../settings/purpose-cookies';
 import { App } from './components/App';
 import type { Dialog } from './dialog';
 import { createI18n } from './i18n';
-import css from './styles.css?inline';
+import languageAndNotes from './styles/language-and-notes.css?inline';
+import layersAndBanner from './styles/layers-and-banner.css?inline';
+import palette from './styles/palette.css?inline';
+import phones from './styles/phones.css?inline';
+import preferences from './styles/preferences.css?inline';
+
+// In cascade order: the later files override the earlier ones at equal specificity.
+const CSS = [palette, layersAndBanner, preferences, phones, languageAndNotes].join('\n');
 
 const HOST_ID = 'shopconsent-root';
 
@@ -43,7 +50,7 @@ export const mountUi: MountUi = (host) => {
     element.setAttribute('data-layout', dialog.layout);
     for (const [property, value] of Object.entries(HOST_STYLE)) element.style.setProperty(property, value, 'important');
     const root = element.attachShadow({ mode: 'open' });
-    adoptStyles(root, css);
+    adoptStyles(root, CSS);
     document.body.appendChild(element);
     render(<App host={host} dialog={dialog} i18n={createI18n(dialog, host.config.defaultLang)} />, root);
   });
