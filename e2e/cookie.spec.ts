@@ -168,6 +168,8 @@ test.describe('the shopconsent cookie', () => {
   });
 
   test('a garbage cookie means undecided: the banner shows, nothing breaks', async ({ page }) => {
+    // Fourteen page views in one test.
+    test.slow();
     const shop = new ShopConsentPage(page);
     for (const value of [
       'garbage',
