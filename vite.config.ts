@@ -2,10 +2,38 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, runnerImport, type UserConfig } from 'vite';
+import type { FirstLayerTemplate } from './src/first-layer/template';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = import.meta.dirname;
+const ID = 'virtual:shopconsent-first-layer';
+const RESOLVED = `\0${ID}`;
+
+/**
+ * `virtual:shopconsent-first-layer`: the first layer as data, compiled from the dialog's Preact banner
+ * and the locale files when a bundle or a test imports it (src/ui/compile-banner.ts). The compiler runs
+ * in its own module runner, without this config, so that it does not load itself.
+ */
+const firstLayer = (): Plugin => {
+  const compiler = resolve(root, 'src/ui/compile-banner.ts');
+  return {
+    name: 'shopconsent-first-layer',
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      const { module, dependencies } = await runnerImport<{ compileBanner: () => FirstLayerTemplate }>(compiler, {
+        configFile: false,
+        root,
+        logLevel: 'warn',
+      });
+      // Rebuilt in watch mode and by the dev server when the banner, a locale or the compiler changes.
+      for (const file of dependencies) this.addWatchFile(file);
+      return `export default ${JSON.stringify(module.compileBanner())};`;
+    },
+  };
+};
+
 const shared: UserConfig = {
   define: {
     __SHOPCONSENT_VERSION__: JSON.stringify(version),
@@ -13,7 +41,7 @@ const shared: UserConfig = {
     __SHOPCONSENT_UI_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_UI_INTEGRITY ?? ''),
     __SHOPCONSENT_EXTRAS_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_EXTRAS_INTEGRITY ?? ''),
   },
-  plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), firstLayer()],
 };
 
 /**

@@ -135,8 +135,10 @@ export class ShopConsentPage {
   readonly consoleErrors: string[] = [];
   /** `console.warn` messages. */
   readonly warnings: string[] = [];
-  /** Path of every request the page made. */
+  /** Path of every request the page made, prefetches apart. */
   readonly requests: string[] = [];
+  /** Path of every script the page downloaded ahead without running it. */
+  readonly prefetched: string[] = [];
   private recorderInstalled = false;
   private routedPath: string | null = null;
 
@@ -146,7 +148,12 @@ export class ShopConsentPage {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
       if (message.type() === 'warning') this.warnings.push(message.text());
     });
-    page.on('request', (request) => this.requests.push(new URL(request.url()).pathname));
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      // A `<link rel="prefetch">` only downloads: it is listed apart from what the page loads and runs.
+      if (request.resourceType() === 'other' && path.endsWith('.js')) this.prefetched.push(path);
+      else this.requests.push(path);
+    });
   }
 
   /** Builds a host page from `options`, serves it at `/<name>.html` and opens it. */

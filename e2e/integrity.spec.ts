@@ -12,15 +12,21 @@ const sha384 = (file: string) =>
 const pinnedTag = () =>
   `<script src="/dist/shopconsent.js" crossorigin="anonymous" integrity="${sha384('dist/shopconsent.js')}" data-lang="lv"></script>`;
 
-test('a core pinned with Subresource Integrity loads the dialog pinned to its own hash', async ({ page }) => {
+test('a core pinned with Subresource Integrity downloads and loads the dialog pinned to its own hash', async ({
+  page,
+}) => {
   const shop = await ShopConsentPage.open(page, { tags: { head: [pinnedTag()] } });
   await expect(shop.banner).toBeVisible();
+  // Downloaded ahead the way the script tag will ask for it, so that the tag finds it in the cache.
+  await expect(page.locator('link[rel="prefetch"]')).toHaveAttribute('integrity', sha384('dist/shopconsent-ui.js'));
+  await expect(page.locator('link[rel="prefetch"]')).toHaveAttribute('crossorigin', 'anonymous');
+  await shop.choose();
   const dialogTag = await page.evaluate(() => {
     const tag = document.querySelector<HTMLScriptElement>('script[src$="shopconsent-ui.js"]');
     return { integrity: tag?.integrity, crossOrigin: tag?.crossOrigin };
   });
   expect(dialogTag).toEqual({ integrity: sha384('dist/shopconsent-ui.js'), crossOrigin: 'anonymous' });
-  await shop.acceptAll();
+  await shop.acceptAll('preferences');
   shop.expectSilent();
 });
 
@@ -32,11 +38,13 @@ test('a dialog file changed on the server is refused when the core is pinned; th
     await route.fulfill({ response, body: `${await response.text()}\nconsole.log("changed");` });
   });
   const shop = await ShopConsentPage.open(page, { tags: { head: [pinnedTag()] } });
-  await shop.settle();
+  await expect(shop.banner).toBeVisible();
+  await shop.button('preferences').click();
   await expect
-    .poll(() => shop.consoleErrors.filter((text) => text.startsWith('[ShopConsent] could not load the dialog')))
+    .poll(() => shop.consoleErrors.filter((text) => text.startsWith('[ShopConsent] could not load the preferences')))
     .toHaveLength(1);
-  await expect(shop.root).toHaveCount(0);
+  await expect(shop.preferences).toHaveCount(0);
+  await expect(shop.banner).toBeVisible();
   await page.evaluate(() => window.ShopConsent.rejectAll());
   expect((await shop.get())?.purposes).toEqual({ necessary: true, analytics: false, marketing: false });
   expect(shop.pageErrors).toEqual([]);
@@ -44,7 +52,7 @@ test('a dialog file changed on the server is refused when the core is pinned; th
 
 test('an unpinned core loads the dialog without an integrity check, as before', async ({ page }) => {
   const shop = await ShopConsentPage.open(page, { lang: 'lv' });
-  await expect(shop.banner).toBeVisible();
+  await shop.choose();
   expect(
     await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src$="shopconsent-ui.js"]')?.integrity),
   ).toBe('');

@@ -117,8 +117,9 @@ test.describe('the shop’s CSS cannot break the widget', () => {
 /** Everything the browser computes for every element of the shop's own page, and what it holds. */
 const pageSnapshot = (page: Page) =>
   page.evaluate(() => {
+    // Left out: our own elements, the scripts, and the prefetch link the core adds for the dialog.
     const elements = [...document.querySelectorAll('html, html *')].filter(
-      (element) => !element.matches('shopconsent-root, shopconsent-reopen, script, script *'),
+      (element) => !element.matches('shopconsent-root, shopconsent-reopen, script, script *, link[rel="prefetch"]'),
     );
     return {
       styles: elements.map((element) => {
@@ -151,17 +152,23 @@ test.describe('the widget’s CSS changes nothing in the shop’s page', () => {
   test('every computed style, box and sheet of the page is the same before, during and after the dialog', async ({
     page,
   }) => {
-    // Hold the dialog bundle back until the page has been measured without it.
+    // Hold the widget back until the page has been measured without it; `async`, so that the page
+    // parses on meanwhile.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/dist/shopconsent-ui.js', async (route) => {
+    await page.route('**/dist/shopconsent.js', async (route) => {
       await held;
       await route.continue();
     });
     const shop = new ShopConsentPage(page);
-    const html = hostPageHtml({ head: SHOP_PAGE, body: SHOP_BODY, attributes: { 'floating-button': 'true' } });
+    const html = hostPageHtml({
+      head: SHOP_PAGE,
+      body: SHOP_BODY,
+      attributes: { 'floating-button': 'true' },
+      loading: 'async',
+    });
     await page.route('**/shop.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await page.goto('/shop.html', { waitUntil: 'domcontentloaded' });
     const before = await pageSnapshot(page);

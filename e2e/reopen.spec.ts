@@ -177,7 +177,7 @@ test.describe('the reopened preferences show the saved choices and when they wer
   });
 });
 
-test('the core carries no text of the locale files; the extras carry the reopen label and nothing else of them', () => {
+test('the core carries the banner’s texts and no other text of the locale files; the extras carry the reopen label and nothing else of them', () => {
   const bundle = (file: string) => readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
   const core = bundle('shopconsent.js');
   const extras = bundle('shopconsent-extras.js');
@@ -186,7 +186,11 @@ test('the core carries no text of the locale files; the extras carry the reopen 
     expect(core).not.toContain(label);
     expect(extras).toContain(label);
     const t = texts(lang);
-    for (const text of [t.banner.title, t.banner.text, t.actions.rejectAll, t.purposes.necessary.label]) {
+    for (const text of [t.banner.title, t.banner.text, t.actions.rejectAll]) {
+      expect(core, `${lang}: ${text}`).toContain(text);
+      expect(extras, `${lang}: ${text}`).not.toContain(text);
+    }
+    for (const text of [t.preferences.title, t.purposes.necessary.label, t.actions.save]) {
       expect(core, `${lang}: ${text}`).not.toContain(text);
       if (text !== label) expect(extras, `${lang}: ${text}`).not.toContain(text);
     }

@@ -141,6 +141,10 @@ test('an unknown service gives one warning naming it; the known ones still count
     config: { purposes: ['analytics', { id: 'marketing', services: ['meta-pixel', 'criteo'] }] },
   });
   await shop.acceptAll();
+  // The dialog reads the purposes' services when it loads, and warns then.
+  await page.evaluate(() => window.ShopConsent.open());
+  await expect(shop.preferences).toBeVisible();
+  await shop.closePreferences();
   await plantCookies(context);
   await page.evaluate(() => window.ShopConsent.set({ marketing: false }));
   await expect.poll(() => remaining(context)).not.toContain('_fbp@.shop.localhost/');

@@ -1,5 +1,6 @@
 // `npm run bench`: the same shop page with ShopConsent, orejime and vanilla-cookieconsent (and with no
-// widget, the baseline), loaded in Chromium at 4× CPU throttling, interleaved A B C D A B C D …
+// widget, the baseline), loaded in Chromium at 4× CPU throttling, interleaved A B C D A B C D …; each
+// first visit once more on a slow 4G network (Chrome DevTools' preset: 150 ms, 1.6 Mbps down, 750 kbps up).
 // Prints a table of medians and ratios to ShopConsent and writes it to docs/performance.md.
 //
 //   npm run bench                 7 rounds (the minimum the table is quoted with)
@@ -17,6 +18,7 @@ import { shopPage, WIDGETS } from './widgets.mjs';
 const root = resolve(import.meta.dirname, '../..');
 const ROUNDS = Math.max(7, Number(process.env.BENCH_ROUNDS ?? 7));
 const CPU_THROTTLING = 4;
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 const CONTENDERS = ['shopconsent', 'orejime', 'cookieconsent', 'none'];
 
 const median = (values) => {
@@ -75,13 +77,14 @@ const probe = (bannerSource) => {
 const metric = (metrics, name) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
 
 /** One page view: what it downloaded of the widget, and what it cost the main thread. */
-const view = async (context, baseUrl, key, decide) => {
+const view = async (context, baseUrl, key, decide, network = null) => {
   const widget = WIDGETS[key];
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
   await cdp.send('Performance.enable');
   // A returning visitor sees no banner: looking for one there would only add to the measured script time.
   await page.addInitScript(probe, widget.banner && decide === 'first' ? widget.banner.toString() : null);
@@ -100,6 +103,15 @@ const view = async (context, baseUrl, key, decide) => {
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const marks = await page.evaluate(() => window.__bench);
+  // What had arrived when the banner showed.
+  const arrived = await page.evaluate(
+    (banner) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => banner !== null && entry.responseEnd <= banner)
+        .map((entry) => new URL(entry.name).pathname),
+    marks.banner,
+  );
   const files = await Promise.all(bodies);
   if (decide === 'first' && widget.acceptAll) {
     await page.locator(widget.acceptAll).first().click();
@@ -111,6 +123,7 @@ const view = async (context, baseUrl, key, decide) => {
     requests: files.length,
     bytes: sumSizes(files.map((f) => f.body)),
     blockingBytes: sumSizes(blocking),
+    bytesBeforeBanner: sumSizes(files.filter((f) => arrived.includes(f.path)).map((f) => f.body)),
     banner: marks.banner,
     script: metric(metrics, 'ScriptDuration') * 1000,
     task: metric(metrics, 'TaskDuration') * 1000,
@@ -143,7 +156,10 @@ for (let round = 0; round < ROUNDS; round++) {
     const first = await view(context, baseUrl, key, 'first');
     const returning = await view(context, baseUrl, key, 'returning');
     await context.close();
-    runs[key].push({ first, returning });
+    const slowContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const slow = await view(slowContext, baseUrl, key, 'first', SLOW_4G);
+    await slowContext.close();
+    runs[key].push({ first, returning, slow });
   }
   process.stdout.write(`round ${round + 1}/${ROUNDS}\n`);
 }
@@ -163,6 +179,8 @@ for (const key of CONTENDERS) {
     requestsFirst: pick((r) => r.first.requests),
     requestsReturning: pick((r) => r.returning.requests),
     banner: pick((r) => r.first.banner),
+    bannerSlow: pick((r) => r.slow.banner),
+    beforeBanner: pick((r) => r.first.bytesBeforeBanner.brotli),
     scriptFirst: pick((r) => r.first.script) - base((r) => r.first.script),
     scriptReturning: pick((r) => r.returning.script) - base((r) => r.returning.script),
     taskReturning: pick((r) => r.returning.task) - base((r) => r.returning.task),
@@ -179,6 +197,7 @@ const ms = (n) => `${Math.max(0, n).toFixed(1)} ms`;
 const ours = summary.shopconsent;
 const ratio = (value, mine) => (mine > 0 ? `${(value / mine).toFixed(1)}×` : value > 0 ? '∞' : '1.0×');
 const rows = [
+  ['before the banner shows, brotli', (s) => s.beforeBanner, kB],
   ['render-blocking, brotli', (s) => s.blocking.brotli, kB],
   ['render-blocking, gzip', (s) => s.blocking.gzip, kB],
   ['render-blocking, raw', (s) => s.blocking.raw, kB],
@@ -191,6 +210,7 @@ const rows = [
   ['requests, first visit', (s) => s.requestsFirst, String],
   ['requests, returning visit', (s) => s.requestsReturning, String],
   ['time to banner (from navigation)', (s) => s.banner, ms],
+  ['time to banner, slow 4G', (s) => s.bannerSlow, ms],
   ['script time, first visit', (s) => s.scriptFirst, ms],
   ['script time, returning visit', (s) => s.scriptReturning, ms],
   ['main-thread time, returning visit', (s) => s.taskReturning, ms],
@@ -225,6 +245,7 @@ const context = [
   `- Date: ${new Date().toISOString().slice(0, 10)}; machine: ${machine}; Node ${process.version}; Chromium ${chromiumVersion}, headless.`,
   `- Versions: ShopConsent ${ownVersion} (commit ${commit}), orejime ${version('orejime')}, vanilla-cookieconsent ${version('vanilla-cookieconsent')}.`,
   `- ${ROUNDS} rounds, interleaved (ShopConsent, orejime, vanilla-cookieconsent, no widget, …), each a fresh browser context with the HTTP cache off and the CPU throttled ${CPU_THROTTLING}×; ${seconds} s in all.`,
+  '- "slow 4G": the first visit again in a fresh context, with Chrome DevTools\' network preset (150 ms round trip, 1.6 Mbps down, 750 kbps up) on top of the CPU throttling.',
   '- Times and heap are net of the same page without a widget. Absolute times depend on the machine: compare the ratios.',
 ].join('\n');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeState } from '../core/cookie-codec';
-import { cleanups, flush, setup, storedState } from '../embed/widget.testing';
+import { cleanups, drawnBanner, flush, press, setup, storedState } from '../embed/widget.testing';
 import type { UiHost } from '../runtime/types';
 
 describe('runtime: Global Privacy Control', () => {
@@ -15,10 +15,8 @@ describe('runtime: Global Privacy Control', () => {
     withGpc(true);
     const { start, api, events, mount } = setup();
     start();
-    await flush();
-    const host = mount.mock.calls[0][0] as UiHost;
-    expect(host.view().gpc).toBe(true);
-    host.acceptAll('banner');
+    expect(drawnBanner()?.querySelector('.sc-gpc')).not.toBeNull();
+    press('accept-all');
     expect(api.get()).toMatchObject({
       source: 'gpc',
       purposes: { necessary: true, analytics: true, marketing: false },
@@ -27,12 +25,19 @@ describe('runtime: Global Privacy Control', () => {
     api.reset();
     api.acceptAll();
     expect(api.get()).toMatchObject({ source: 'gpc', purposes: { analytics: true, marketing: false } });
+    api.open();
+    await flush();
+    const host = mount.mock.calls[0][0] as UiHost;
+    expect(host.view().gpc).toBe(true);
+    host.acceptAll('preferences');
+    expect(api.get()).toMatchObject({ source: 'gpc', purposes: { analytics: true, marketing: false } });
   });
 
   it('the visitor (or the shop’s code) can still switch marketing on explicitly', async () => {
     withGpc(true);
     const { start, api, mount } = setup();
     start();
+    api.open();
     await flush();
     const host = mount.mock.calls[0][0] as UiHost;
     host.decide({ analytics: false, marketing: true }, 'preferences');
@@ -51,6 +56,8 @@ describe('runtime: Global Privacy Control', () => {
     withGpc(true);
     const second = setup({ attributes: { purposes: 'analytics' } });
     second.start();
+    expect(drawnBanner()?.querySelector('.sc-gpc')).toBeNull();
+    second.api.open();
     await flush();
     expect((second.mount.mock.calls[0][0] as UiHost).view().gpc).toBe(false);
     second.api.acceptAll();

@@ -9,17 +9,21 @@ import { announceToPage } from '../effects/page-events';
 import { releaseGatedTags } from '../effects/release-tags';
 import { syncTabs } from '../effects/tab-sync';
 import { deleteWithdrawnCookies } from '../effects/withdrawal';
+import { showBanner } from '../first-layer/show-banner';
 import { createApi } from '../runtime/api';
 import { createDialogHost } from '../runtime/dialog-host';
 import { createExtrasLoader } from '../runtime/extras-loader';
 import { createRuntime } from '../runtime/runtime';
 import type { ExtrasLoader, UiLoader } from '../runtime/types';
+import { type DialogSettings, parseDialogSettings } from '../settings/dialog-settings';
 
 export interface WidgetDeps {
   win: Window;
   doc: Document;
   store: DecisionStore;
   loadUi: UiLoader;
+  /** Downloads the dialog without running it, once the banner has shown and the page is idle. */
+  prefetchUi?: () => void;
   loadExtras: ExtrasLoader;
   warn: Warn;
   now?: () => number;
@@ -28,11 +32,11 @@ export interface WidgetDeps {
 /**
  * The runtime with its effects, for the script tag and the npm entry alike. The order of the effects is
  * the order a decision reaches them: stored, other tabs, the collector, Google tags, cookie deletion,
- * the page's `change` event, gated tags, the dialog, the floating button.
+ * the page's `change` event, gated tags, the banner and the dialog, the floating button.
  */
 export const createWidget = (
   config: Config,
-  { win, doc, store, loadUi, loadExtras, warn, now = Date.now }: WidgetDeps,
+  { win, doc, store, loadUi, prefetchUi, loadExtras, warn, now = Date.now }: WidgetDeps,
 ) => {
   const rt = createRuntime(config, {
     win,
@@ -43,7 +47,13 @@ export const createWidget = (
     gpcPurpose: gpcPurpose(win.navigator, config.purposes),
   });
   const withExtras = createExtrasLoader(loadExtras);
-  const host = createDialogHost(rt, doc, loadUi);
+  // Read when a layer first shows, so that a returning visitor's page view does not pay for it.
+  let settings: DialogSettings | undefined;
+  const dialog = () => {
+    settings ??= parseDialogSettings(config.settings, win.location.href, warn);
+    return settings;
+  };
+  const host = createDialogHost(rt, doc, loadUi, dialog, showBanner(rt, doc, dialog, prefetchUi));
   syncTabs(rt, doc, store);
   const sendReceipts = keepReceipts(rt, win, withExtras, warn);
   const startConsentMode = followConsentMode(rt, win);

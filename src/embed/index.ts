@@ -4,7 +4,7 @@ import { EXTRAS_REGISTRY, UI_REGISTRY } from '../runtime/bundle-registry';
 import type { ShopConsentApi } from '../runtime/types';
 import { createCookieStore } from '../storage/cookie-store';
 import { createWidget } from './create-widget';
-import { loadBundle } from './load-bundle';
+import { loadBundle, prefetchBundle } from './load-bundle';
 import { drainQueue, type QueueWindow } from './queue';
 
 /** Set by scripts/build.mjs: the hashes of the bundles built with this core (Subresource Integrity). */
@@ -41,6 +41,7 @@ const boot = (win: EmbedWindow, doc: Document) => {
       warn,
     ),
     loadUi: () => loadBundle(win, script, url('shopconsent-ui.js'), UI_REGISTRY, __SHOPCONSENT_UI_INTEGRITY__),
+    prefetchUi: () => prefetchBundle(doc, script, url('shopconsent-ui.js'), __SHOPCONSENT_UI_INTEGRITY__),
     loadExtras: () =>
       loadBundle(win, script, url('shopconsent-extras.js'), EXTRAS_REGISTRY, __SHOPCONSENT_EXTRAS_INTEGRITY__),
   });

@@ -43,6 +43,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
+  document.getElementById('shopconsent-root')?.remove();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   document.documentElement.removeAttribute('lang');
@@ -66,6 +67,7 @@ export interface Setup {
   mount?: MountUi;
   loadUi?: () => Promise<MountUi>;
   loadExtras?: () => Promise<typeof extras>;
+  prefetchUi?: () => void;
   doc?: Document;
 }
 
@@ -88,9 +90,22 @@ export const setup = ({
   const loadUi = vi.fn(rest.loadUi ?? (() => Promise.resolve(mount)));
   const loadExtras = vi.fn(rest.loadExtras ?? (() => Promise.resolve(extras)));
   const events = { ready: record('ready'), change: record('change'), open: record('open'), close: record('close') };
-  const { api, start } = createWidget(config, { win: window, doc, store, loadUi, loadExtras, warn, now: () => now });
+  const { prefetchUi } = rest;
+  const deps = { win: window, doc, store, loadUi, loadExtras, prefetchUi, warn, now: () => now };
+  const { api, start } = createWidget(config, deps);
   cleanups.push(() => api.close());
   return { api, start, store, mount, loadUi, loadExtras, warnings, config, events };
+};
+
+/** The banner the core drew, or `null`. */
+export const drawnBanner = () =>
+  document.getElementById('shopconsent-root')?.shadowRoot?.querySelector<HTMLElement>('[data-layer="banner"]') ?? null;
+
+/** Clicks a button of the core's banner, as a visitor would. */
+export const press = (action: 'accept-all' | 'reject-all' | 'preferences') => {
+  const button = drawnBanner()?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+  if (!button) throw new Error(`the banner has no ${action} button`);
+  button.click();
 };
 
 /** Lets the UI loader's promise settle. */

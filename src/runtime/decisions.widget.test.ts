@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { decodeState, encodeState } from '../core/cookie-codec';
 import type { ConsentState } from '../core/state';
-import { flush, NOW, setup, storedState } from '../embed/widget.testing';
+import { flush, NOW, press, setup, storedState } from '../embed/widget.testing';
 import type { UiHost } from './types';
 
 const STATE_KEYS = ['decidedAt', 'id', 'lang', 'purposes', 'revision', 'source'];
@@ -195,15 +195,18 @@ describe('runtime: decisions', () => {
   });
 
   it('takes the source from the dialog layer the visitor used', async () => {
-    const { start, events, mount } = setup();
+    const { start, events, mount, api } = setup();
     start();
+    press('reject-all');
+    expect(events.change[0]).toMatchObject({ source: 'banner', state: { source: 'banner' } });
+    expect(api.get()?.purposes).toEqual({ necessary: true, analytics: false, marketing: false });
+    api.open();
     await flush();
     const host = mount.mock.calls[0][0] as UiHost;
-    host.decide({ analytics: true, marketing: false }, 'banner');
-    expect(events.change[0]).toMatchObject({ source: 'banner', state: { source: 'banner' } });
-    expect(host.view().state?.purposes).toEqual({ necessary: true, analytics: true, marketing: false });
+    host.decide({ analytics: true, marketing: false }, 'preferences');
+    expect(events.change[1]).toMatchObject({ source: 'preferences', changed: ['analytics'] });
     host.decide({ analytics: true, marketing: true }, 'preferences');
-    expect(events.change[1]).toMatchObject({ source: 'preferences', changed: ['marketing'] });
+    expect(events.change[2]).toMatchObject({ source: 'preferences', changed: ['marketing'] });
     expect(host.view().state?.source).toBe('preferences');
   });
 

@@ -1,15 +1,25 @@
 import { reportError } from '../core/warn';
+import type { DialogSettings } from '../settings/dialog-settings';
 import type { Runtime } from './runtime';
-import type { UiHost, UiLoader } from './types';
+import type { FirstLayer, UiHost, UiLoader } from './types';
 
 /**
- * What the dialog sees of the runtime, and the loading of the dialog the first time a layer opens.
- * Links marked `data-shopconsent="open"` open the preferences.
+ * What the dialog sees of the runtime, and the loading of the dialog the first time the preferences
+ * open: until then the core draws the banner (`firstLayer`). Links marked `data-shopconsent="open"`
+ * open the preferences.
  */
-export const createDialogHost = (rt: Runtime, doc: Document, loadUi: UiLoader): UiHost => {
+export const createDialogHost = (
+  rt: Runtime,
+  doc: Document,
+  loadUi: UiLoader,
+  dialog: () => DialogSettings,
+  firstLayer: FirstLayer,
+): UiHost => {
   let requested = false;
   const host: UiHost = {
     config: rt.config,
+    dialog,
+    focusOrigin: null,
     view: () => ({ layer: rt.layer(), lang: rt.lang(), state: rt.get(), gpc: rt.gpc }),
     subscribe: rt.onView,
     decide: rt.decide,
@@ -19,13 +29,18 @@ export const createDialogHost = (rt: Runtime, doc: Document, loadUi: UiLoader): 
     setLanguage: rt.setLanguage,
   };
   rt.onLayer((next) => {
-    if (!next || requested) return;
+    if (next !== 'preferences' || requested) return;
     requested = true;
     loadUi()
-      .then((mount) => mount(host))
+      .then((mount) => {
+        host.focusOrigin = firstLayer.handOver();
+        mount(host);
+      })
       .catch((error) => {
         requested = false;
-        reportError('could not load the dialog, so the visitor cannot be asked; the API still works:', error);
+        reportError('could not load the preferences; the banner and the API still work:', error);
+        // Back to the banner the core draws, so that the visitor can still decide.
+        if (rt.layer() === 'preferences') rt.setLayer(rt.get() ? null : 'banner');
       });
   });
   rt.onLayer(rt.notify);

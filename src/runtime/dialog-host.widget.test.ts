@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { encodeState } from '../core/cookie-codec';
-import { flush, setup, storedState } from '../embed/widget.testing';
+import { drawnBanner, flush, press, setup, storedState } from '../embed/widget.testing';
 import type { MountUi, UiHost } from './types';
 
 describe('runtime: the dialog', () => {
@@ -58,14 +58,16 @@ describe('runtime: the dialog', () => {
     expect(events.open).toEqual([{ layer: 'preferences' }]);
   });
 
-  it('a dialog that fails to load is reported, the API still works, and the next open tries again', async () => {
+  it('a dialog that fails to load is reported, the banner comes back, the API still works, and the next open tries again', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const mount = vi.fn();
     const loadUi = vi.fn<() => Promise<MountUi>>().mockRejectedValueOnce(new Error('404')).mockResolvedValue(mount);
     const { start, api } = setup({ loadUi });
     start();
+    press('preferences');
     await flush();
     expect(error).toHaveBeenCalled();
+    expect(drawnBanner()).not.toBeNull();
     api.acceptAll();
     expect(api.has('marketing')).toBe(true);
     api.open();

@@ -54,6 +54,7 @@ describe('runtime: language', () => {
     let host: UiHost | undefined;
     const { start, api } = setup({ object: { lang: 'lv' }, mount: (h) => (host = h) });
     start();
+    api.open();
     await flush();
     const seen: string[] = [];
     host?.subscribe(() => seen.push(host?.view().lang ?? ''));

@@ -1,22 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
 import { encodeState } from '../core/cookie-codec';
-import { DAY, flush, NOW, setup, storedState } from '../embed/widget.testing';
+import { DAY, drawnBanner, flush, NOW, press, setup, storedState } from '../embed/widget.testing';
 import { VERSION } from './api';
 import type { UiHost } from './types';
 
 describe('runtime: start and the ready event', () => {
-  it('announces ready with null and shows the banner when undecided', async () => {
-    const { start, events, loadUi, mount, api } = setup();
+  it('announces ready with null and draws the banner from the core when undecided, without the dialog', async () => {
+    const { start, events, loadUi, mount, api } = setup({ object: { lang: 'vi' } });
     expect(events.ready).toEqual([]);
     start();
     expect(events.ready).toEqual([{ state: null }]);
     expect(events.open).toEqual([{ layer: 'banner' }]);
     expect(api.get()).toBeNull();
+    await flush();
+    expect(drawnBanner()?.getAttribute('lang')).toBe('vi');
+    expect(drawnBanner()?.querySelector('[data-action="reject-all"]')?.textContent).toBe('Từ chối tất cả');
+    expect(loadUi).not.toHaveBeenCalled();
+    press('preferences');
     expect(loadUi).toHaveBeenCalledOnce();
     await flush();
     expect(mount).toHaveBeenCalledOnce();
     const host = mount.mock.calls[0][0] as UiHost;
-    expect(host.view()).toMatchObject({ layer: 'banner', state: null });
+    expect(host.view()).toMatchObject({ layer: 'preferences', state: null });
+    expect(drawnBanner()).toBeNull();
   });
 
   it('announces the stored decision; no banner, no dialog download', async () => {
@@ -45,7 +51,8 @@ describe('runtime: start and the ready event', () => {
     expect(api.get()).toBeNull();
     expect(api.has('analytics')).toBe(false);
     expect(events.open).toEqual([{ layer: 'banner' }]);
-    expect(loadUi).toHaveBeenCalledOnce();
+    expect(drawnBanner()).not.toBeNull();
+    expect(loadUi).not.toHaveBeenCalled();
   });
 
   it.each([['garbage'], ['2|x|1|1|en|api|necessary:1'], [''], ['"quoted"']])(

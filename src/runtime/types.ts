@@ -3,6 +3,7 @@ import type { Lang } from '../core/languages';
 import type { Settings } from '../core/settings';
 import type { ConsentState, Source } from '../core/state';
 import type { Warn } from '../core/warn';
+import type { DialogSettings } from '../settings/dialog-settings';
 
 export type Layer = 'banner' | 'preferences';
 export type EventName = 'ready' | 'change' | 'open' | 'close';
@@ -60,6 +61,10 @@ export interface UiView {
 }
 export interface UiHost {
   config: Config;
+  /** The shop's settings for the dialog, read (and warned about) once per page view. */
+  dialog(): DialogSettings;
+  /** Where focus was before the core's banner opened, when the dialog takes over from it; focus returns there. */
+  focusOrigin: HTMLElement | null;
   view(): UiView;
   subscribe(listener: () => void): () => void;
   decide(purposes: Record<string, boolean>, source: 'banner' | 'preferences'): void;
@@ -71,6 +76,11 @@ export interface UiHost {
   setLanguage(code: string): void;
 }
 export type MountUi = (host: UiHost) => void;
+/** The banner the core draws until the dialog is loaded (src/first-layer/show-banner.ts). */
+export interface FirstLayer {
+  /** The dialog takes over every layer: the core's banner goes, and says where focus was before it opened. */
+  handOver(): HTMLElement | null;
+}
 /** How the widget gets its dialog: a script tag for the one-tag install, `import()` for the npm package. */
 export type UiLoader = () => Promise<MountUi>;
 /** A held-back iframe's stand-in; see `createPlaceholder`. */

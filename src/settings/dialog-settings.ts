@@ -53,6 +53,14 @@ const perLanguage = <T>(value: unknown, where: string, accept: (entry: unknown) 
   return result;
 };
 
+/**
+ * Whether the sensitive-data note (Vietnam, Decree 356/2025) is shown in `lang`: by default only in
+ * Vietnamese, and never in Latvian, where "sensitīvi dati" would name a GDPR special category
+ * (docs/adr/0018, 0034).
+ */
+export const showsSensitiveNote = (dialog: Pick<DialogSettings, 'sensitiveNote'>, lang: Lang): boolean =>
+  lang !== 'lv' && (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'));
+
 export const parseDialogSettings = (settings: Settings, baseUrl: string | undefined, warn: Warn): DialogSettings => {
   const bad = settingWarner(settings, warn);
   const { shop, policyUrl, theme, texts, layout } = settings.values;

@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import type { Lang } from '../core/languages';
-import type { DialogSettings, LocalizedText } from '../settings/dialog-settings';
+import { type DialogSettings, type LocalizedText, showsSensitiveNote } from '../settings/dialog-settings';
 
 /**
  * A purpose's label or description. The shop's texts are i18next resources (see createI18n), so this is
@@ -42,14 +42,6 @@ export const shopText = (text: LocalizedText, lang: Lang, defaultLang: Lang): st
  */
 const TRACKING_PURPOSES = ['analytics', 'marketing', 'personalization'];
 
-/**
- * The note that data on online behaviour is sensitive personal data (Vietnam, Decree 356/2025), for the
- * tracking purposes; by default only where the dialog speaks Vietnamese, and never in Latvian, where
- * "sensitīvi dati" would name a GDPR special category (docs/adr/0018, 0045).
- */
+/** The note that data on online behaviour is sensitive personal data, for the tracking purposes where it is shown. */
 export const sensitiveNote = (id: string, dialog: DialogSettings, lang: Lang, t: i18n['t']): string =>
-  TRACKING_PURPOSES.includes(id) &&
-  lang !== 'lv' &&
-  (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'))
-    ? t('notice.sensitive', { lng: lang })
-    : '';
+  TRACKING_PURPOSES.includes(id) && showsSensitiveNote(dialog, lang) ? t('notice.sensitive', { lng: lang }) : '';

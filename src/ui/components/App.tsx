@@ -1,22 +1,20 @@
 import type { i18n, TFunction } from 'i18next';
 import { Component, createRef } from 'preact';
+import { focusedElement, focusWasLost } from '../../dom/focus';
 import type { Layer, UiHost, UiView } from '../../runtime/types';
+import { showsSensitiveNote } from '../../settings/dialog-settings';
 import type { Dialog } from '../dialog';
 import { Banner } from './Banner';
 import { Preferences } from './Preferences';
+
+/** The element that frames every layer; the core draws the same one around its banner. */
+export const FRAME = { class: 'sc', dir: 'ltr' } as const;
 
 export interface AppProps {
   host: UiHost;
   dialog: Dialog;
   i18n: i18n;
 }
-
-/** The element that has focus, looking into open shadow roots (a reopen button lives in one). */
-const focusedElement = (): HTMLElement | null => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element instanceof HTMLElement && element !== document.body ? element : null;
-};
 
 /**
  * Shows the layer the widget asks for, in the widget's language, re-rendering on every change the
@@ -52,24 +50,36 @@ export class App extends Component<AppProps, UiView> {
   private moveFocus(from: Layer | null) {
     const to = this.state.layer;
     const shown = this.root.current?.querySelector<HTMLElement>('[data-layer]');
-    if (!from) this.returnTo = focusedElement();
+    if (!from) {
+      // Taking over from the core's banner, focus returns to where it was before that banner opened.
+      const { host } = this.props;
+      this.returnTo = host.focusOrigin ?? focusedElement(document);
+      host.focusOrigin = null;
+    }
     if (to) {
       const choose = from === 'preferences' && shown?.querySelector<HTMLElement>('[data-action="preferences"]');
       (choose || shown)?.focus();
       return;
     }
-    // Only when focus went with the dialog: a visitor who has moved on in the page keeps their place.
-    const host = (this.root.current?.getRootNode() as ShadowRoot | undefined)?.host;
-    const lost = document.activeElement === document.body || document.activeElement === host;
-    if (lost && this.returnTo?.isConnected) this.returnTo.focus();
+    const root = this.root.current?.getRootNode() as ShadowRoot | undefined;
+    if (focusWasLost(document, root) && this.returnTo?.isConnected) this.returnTo.focus();
     this.returnTo = null;
   }
 
   render({ host, dialog, i18n }: AppProps, view: UiView) {
     const t: TFunction = i18n.getFixedT(view.lang);
     return (
-      <div class="sc" dir="ltr" ref={this.root}>
-        {view.layer === 'banner' && <Banner host={host} dialog={dialog} lang={view.lang} gpc={view.gpc} t={t} />}
+      <div {...FRAME} ref={this.root}>
+        {view.layer === 'banner' && (
+          <Banner
+            host={host}
+            dialog={dialog}
+            lang={view.lang}
+            gpc={view.gpc}
+            sensitive={showsSensitiveNote(dialog, view.lang)}
+            t={t}
+          />
+        )}
         {view.layer === 'preferences' && <Preferences host={host} dialog={dialog} t={t} view={view} />}
       </div>
     );

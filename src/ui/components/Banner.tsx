@@ -11,6 +11,8 @@ export interface BannerProps {
   lang: Lang;
   /** Global Privacy Control keeps marketing off: say so. */
   gpc: boolean;
+  /** The law of the visitor's language asks for the sensitive-data note on the first layer (Vietnam). */
+  sensitive: boolean;
   t: TFunction;
 }
 
@@ -18,8 +20,12 @@ export interface BannerProps {
  * The first layer: what happens, the policy, and the choices, accept and reject equally prominent.
  * A non-modal dialog: the shop's page stays usable around it. It takes focus when it opens
  * (`tabIndex` -1) so that a screen reader reads its title and text.
+ *
+ * The core draws this same markup before the dialog bundle is loaded, from data compiled out of this
+ * component at build time (src/ui/compile-banner.ts): keep it to elements, attributes, texts and the
+ * conditions in its props; clicks are read from `data-action`.
  */
-export const Banner = ({ host, dialog, lang, gpc, t }: BannerProps) => (
+export const Banner = ({ host, dialog, lang, gpc, sensitive, t }: BannerProps) => (
   <div
     class="sc-banner"
     role="dialog"
@@ -39,6 +45,7 @@ export const Banner = ({ host, dialog, lang, gpc, t }: BannerProps) => (
         {t('banner.text')} <PolicyLink dialog={dialog} t={t} />
       </p>
       {gpc && <p class="sc-gpc">{t('gpc.note')}</p>}
+      {sensitive && <p class="sc-sensitive">{t('notice.sensitive')}</p>}
     </div>
     <Actions
       host={host}

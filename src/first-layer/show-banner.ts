@@ -1,0 +1,109 @@
+import { noConsent } from '../core/purposes';
+import { focusedElement, focusWasLost } from '../dom/focus';
+import { adoptStyles } from '../dom/shadow-styles';
+import { whenBodyExists, widgetRoot } from '../dom/widget-root';
+import type { Runtime } from '../runtime/runtime';
+import type { FirstLayer } from '../runtime/types';
+import type { DialogSettings } from '../settings/dialog-settings';
+import layersAndBanner from '../ui/styles/layers-and-banner.css?inline';
+import palette from '../ui/styles/palette.css?inline';
+import phones from '../ui/styles/phones.css?inline';
+import { drawBanner } from './draw-banner';
+
+// The dialog's own stylesheets that style the banner, in the dialog's cascade order; the dialog adopts
+// all of its styles when it takes over.
+const CSS = [palette, layersAndBanner, phones].join('\n');
+
+type IdleWindow = Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number };
+
+/** Runs `run` once the page is idle (or after a second where the browser cannot say, as Safari). */
+const whenIdle = (win: IdleWindow, run: () => void) => {
+  if (win.requestIdleCallback) win.requestIdleCallback(run, { timeout: 5000 });
+  else win.setTimeout(run, 1000);
+};
+
+/**
+ * Draws the banner from the core while the dialog bundle is not there: a visitor who has to decide
+ * sees it without Preact, i18next or any dialog code, and decides in it. "Choose" asks for the
+ * preferences, which loads the dialog; the banner stays until the dialog takes over every layer
+ * (`handOver`). Once the banner has shown and the page is idle, `prefetchUi` downloads the dialog
+ * without running it, so that "Choose" opens quickly.
+ */
+export const showBanner = (
+  rt: Runtime,
+  doc: Document,
+  dialog: () => DialogSettings,
+  prefetchUi?: () => void,
+): FirstLayer => {
+  let frame: HTMLElement | null = null;
+  let drawnIn = '';
+  let root: ShadowRoot | undefined;
+  /** Where focus was when the banner opened. */
+  let returnTo: HTMLElement | null = null;
+  let handedOver = false;
+  let prefetch = prefetchUi;
+
+  const act = (event: Event) => {
+    const action = (event.target as Element | null)?.closest?.('[data-action]')?.getAttribute('data-action');
+    if (action === 'accept-all') rt.acceptAll('banner');
+    else if (action === 'reject-all') rt.decide(noConsent(rt.config.purposes), 'banner');
+    else if (action === 'preferences') rt.setLayer('preferences');
+  };
+
+  const draw = () => {
+    if (handedOver || rt.layer() !== 'banner' || (frame && drawnIn === rt.lang())) return;
+    const settings = dialog();
+    if (!root) {
+      root = widgetRoot(doc, settings);
+      adoptStyles(root, CSS);
+    }
+    const focused = frame && root.activeElement?.getAttribute('data-action');
+    const next = drawBanner(doc, settings, rt.lang(), rt.gpc);
+    next.addEventListener('click', act);
+    if (frame) frame.replaceWith(next);
+    else root.append(next);
+    // After a language switch, focus goes back to the button that had it.
+    if (focused) next.querySelector<HTMLElement>(`[data-action="${focused}"]`)?.focus();
+    // When it opens, into the banner, so that a screen reader reads its title and text. In the next
+    // frame: the browser gives a field its `autofocus` first, and focus returns there afterwards.
+    if (!frame) {
+      doc.defaultView?.requestAnimationFrame(() => {
+        if (frame !== next) return;
+        const origin = focusedElement(doc);
+        if (origin && !root?.host.contains(origin) && origin.getRootNode() !== root) returnTo = origin;
+        next.querySelector<HTMLElement>('[data-layer]')?.focus();
+      });
+    }
+    frame = next;
+    drawnIn = rt.lang();
+    if (prefetch) whenIdle(doc.defaultView as IdleWindow, prefetch);
+    prefetch = undefined;
+  };
+
+  const remove = () => {
+    if (!frame) return;
+    frame.remove();
+    frame = null;
+    if (focusWasLost(doc, root) && returnTo?.isConnected) returnTo.focus();
+    returnTo = null;
+  };
+
+  rt.onView(() => {
+    if (handedOver) return;
+    const layer = rt.layer();
+    if (layer === 'banner') whenBodyExists(doc, draw);
+    // While the preferences load, the banner stays where it is.
+    else if (!layer) remove();
+  });
+
+  return {
+    handOver: () => {
+      handedOver = true;
+      frame?.remove();
+      frame = null;
+      const origin = returnTo;
+      returnTo = null;
+      return origin;
+    },
+  };
+};

@@ -1,0 +1,4 @@
+declare module 'virtual:shopconsent-first-layer' {
+  const template: import('./template').FirstLayerTemplate;
+  export default template;
+}
