@@ -18,7 +18,9 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ET
 /**
  * SQLite says SQLITE_FULL for a full disk and for the SQLITE_MAX_MB cap; PostgreSQL 53100 (disk_full) and
  * 53xxx for lack of resources, 57P0x while it shuts down or starts, class 08 for a lost connection; the
- * pg driver reports a connection that died under it by message only.
+ * pg driver reports a connection that died under it by message only. A PostgreSQL whose write-ahead log
+ * cannot grow stops altogether (PANIC): the collector sees only lost connections, so unreachable, and the
+ * server's own log says why.
  */
 export const classifyFailure = (error: unknown): Failure => {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface Postgres {
   halt(): Promise<void>;
   /** Starts it again, on the same port and data. */
   resume(): Promise<void>;
+  /** What the server has logged so far (a throwaway cluster only). */
+  serverLog(): string;
   stop(): Promise<void>;
 }
 
@@ -53,15 +55,23 @@ const createDatabase = async (adminUrl: string) => {
  * cluster runs as the `postgres` user that Debian's package creates. Throws, saying what to install, when
  * there is neither: a PostgreSQL test must fail rather than be skipped.
  *
- * `durable: false` turns fsync off, for tests that do not measure or crash PostgreSQL itself.
+ * `durable: false` turns fsync off, for tests that do not measure or crash PostgreSQL itself. `dataIn` puts
+ * the data directory in that folder instead, for a test that needs it on a file system of its own.
  */
-export const startPostgres = async ({ durable }: { durable: boolean }): Promise<Postgres> => {
+export const startPostgres = async ({ durable, dataIn }: { durable: boolean; dataIn?: string }): Promise<Postgres> => {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
+    if (dataIn) throw new Error('dataIn needs the throwaway cluster: unset TEST_DATABASE_URL for this test.');
     const refuse = async () => {
       throw new Error('halt() and resume() need the throwaway cluster: unset TEST_DATABASE_URL for this test.');
     };
-    return { database: () => createDatabase(given), halt: refuse, resume: refuse, stop: async () => undefined };
+    return {
+      database: () => createDatabase(given),
+      halt: refuse,
+      resume: refuse,
+      serverLog: () => '',
+      stop: async () => undefined,
+    };
   }
 
   const bin = postgresBinDir();
@@ -75,11 +85,12 @@ export const startPostgres = async ({ durable }: { durable: boolean }): Promise<
     asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
 
   const dir = mkdtempSync(join(tmpdir(), 'shopconsent-pg-'));
+  const dataParent = dataIn ? mkdtempSync(join(dataIn, 'shopconsent-pg-')) : dir;
   if (asRoot) {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, id('-u'), id('-g'));
+    for (const owned of new Set([dir, dataParent])) chownSync(owned, id('-u'), id('-g'));
   }
-  const data = join(dir, 'data');
+  const data = join(dataParent, 'data');
   await run(...pgTool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']));
 
   const settings = ['-c listen_addresses=127.0.0.1', `-k ${dir}`];
@@ -115,7 +126,7 @@ export const startPostgres = async ({ durable }: { durable: boolean }): Promise<
     } catch {
       // already stopped
     }
-    rmSync(dir, { recursive: true, force: true });
+    for (const folder of new Set([dir, dataParent])) rmSync(folder, { recursive: true, force: true });
   };
   // A test run that is interrupted must not leave a server behind.
   process.once('exit', stopNow);
@@ -128,6 +139,7 @@ export const startPostgres = async ({ durable }: { durable: boolean }): Promise<
     resume: async () => {
       await startServer(port);
     },
+    serverLog: () => readFileSync(join(dir, 'log'), 'utf8'),
     stop: async () => {
       process.off('exit', stopNow);
       stopNow();
