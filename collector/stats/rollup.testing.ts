@@ -173,8 +173,10 @@ export const describeRollup = (
   runs: number,
 ) => {
   let store: Store;
+  let url: string;
   beforeAll(async () => {
-    store = await openStore(await database(), () => undefined);
+    url = await database();
+    store = await openStore(url, () => undefined);
   }, 60_000);
   afterAll(() => store?.close());
 
@@ -211,6 +213,22 @@ export const describeRollup = (
       { numRuns: runs },
     );
   }, 120_000);
+
+  it('counts every receipt and withdrawal once while two collectors write the same visitors at once', async () => {
+    await clear();
+    const other = await openStore(url, () => undefined);
+    try {
+      const batches = fc.sample(fc.array(aReceipt, { minLength: 1, maxLength: 5 }), { numRuns: 60, seed: 37 });
+      await Promise.all(
+        batches.map((batch, index) =>
+          (index % 2 ? other : store).insert(batch.map((body) => row(body, T0 + index * 1000))),
+        ),
+      );
+      await expectMatchesRecount(store);
+    } finally {
+      await other.close();
+    }
+  });
 
   describe('withdrawals', () => {
     const analytics = (granted: boolean, decidedAt: string) =>
