@@ -40,7 +40,7 @@ export const sqliteRollup = (db: Database.Database) => {
   db.exec(SCHEMA);
   const visitorRows = db.prepare<[string], ReceiptRow>(`SELECT ${ROW} FROM receipts WHERE consent_id = ?`);
   const visitorsRows = db.prepare<[string], ReceiptRow>(
-    `SELECT ${ROW} FROM receipts WHERE consent_id IN (SELECT value FROM json_each(?))`,
+    `SELECT ${ROW} FROM json_each(?) AS visitor JOIN receipts ON consent_id = visitor.value`,
   );
   const addDay = db.prepare<DayCounts>(
     `INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
@@ -122,7 +122,7 @@ export const sqliteRollup = (db: Database.Database) => {
     apply(delta: RollupDelta): void;
     removing(rows: ReceiptRow[]): () => void;
   } = {
-    /** Every stored receipt of these visitors, in one statement. */
+    /** Every stored receipt of these visitors (each named once), in one statement. */
     visitors: (consentIds) => visitorsRows.all(JSON.stringify(consentIds)),
     /** Call in the transaction that wrote what `delta` counts. */
     apply,

@@ -64,7 +64,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
   const rollup = sqliteRollup(db);
   // The batch's visitors are read once, before the insert, rather than each after it.
   const insertAll = db.transaction((rows: NewReceipt[]) => {
-    const { fresh, delta } = addition(rollup.visitors(rows.map((row) => row.consentId)), rows);
+    const { fresh, delta } = addition(rollup.visitors([...new Set(rows.map((row) => row.consentId))]), rows);
     for (const row of fresh) insertOne.run(row);
     rollup.apply(delta);
   });
