@@ -1,9 +1,9 @@
 // `npm run bench:insert`: what the rollup costs the writer, as an interleaved A/B of `store.insert` alone.
 // A is the store of a revision without the rollup (BENCH_BASELINE, 954a256 by default, read with `git show`
 // into node_modules/.cache), B the working tree's. Both write in one process, fsync on, one batch at a time
-// as the collector's writer does; the rounds alternate which goes first, so that a machine whose load
-// changes during the run slows both alike. Prints, per backend and batch size, B's rate over A's per round
-// and their median.
+// as the collector's writer does, taking turns batch by batch (A B, B A, ...), so that a machine whose load
+// changes from one moment to the next slows both alike. Prints, per backend and batch size, B's rate over
+// A's per round and their median.
 //
 //   npm run bench:insert
 //   BENCH_ROUNDS=9 BENCH_RECEIPTS=4000 BENCH_BATCHES=10,50 BENCH_BACKENDS=sqlite,postgres npm run bench:insert
@@ -79,13 +79,6 @@ const receipts = (prefix: string, count: number) => {
   return rows;
 };
 
-/** Receipts per second for `count` receipts written `batch` at a time, each batch awaited. */
-const rate = async (store: Inserting, rows: NewReceipt[], batch: number) => {
-  const start = performance.now();
-  for (let index = 0; index < rows.length; index += batch) await store.insert(rows.slice(index, index + batch));
-  return rows.length / ((performance.now() - start) / 1000);
-};
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -113,11 +106,15 @@ try {
       const ratios: number[] = [];
       const rates: [number[], number[]] = [[], []];
       for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 ? [1, 0] : [0, 1];
-        for (const which of order) {
-          const rows = receipts(`r${round}s${which}v`, RECEIPTS);
-          rates[which].push(await rate(which ? b : a, rows, batch));
-        }
+        const rows = [receipts(`r${round}a`, RECEIPTS), receipts(`r${round}b`, RECEIPTS)];
+        const seconds = [0, 0];
+        for (let index = 0; index < RECEIPTS; index += batch)
+          for (const which of (index / batch) % 2 ? [1, 0] : [0, 1]) {
+            const start = performance.now();
+            await (which ? b : a).insert(rows[which].slice(index, index + batch));
+            seconds[which] += (performance.now() - start) / 1000;
+          }
+        for (const which of [0, 1]) rates[which].push(RECEIPTS / seconds[which]);
         ratios.push(rates[1][round] / rates[0][round]);
         console.log(
           `${backend} batch ${batch} round ${round + 1}: A ${rates[0][round].toFixed(0)}/s, B ${rates[1][round].toFixed(0)}/s, B/A ${ratios[round].toFixed(2)}`,
