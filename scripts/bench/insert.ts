@@ -1,17 +1,19 @@
 // `npm run bench:insert`: what the rollup costs the writer, as an interleaved A/B of `store.insert` alone.
-// A is the store of a revision without the rollup (BENCH_BASELINE, 954a256 by default, read with `git show`
-// into node_modules/.cache), B the working tree's. Both write in one process, fsync on, one batch at a time
-// as the collector's writer does, taking turns batch by batch (A B, B A, ...), so that a machine whose load
-// changes from one moment to the next slows both alike. Prints, per backend and batch size, B's rate over
-// A's per round and their median.
+// A is the store of another revision (BENCH_BASELINE: by default 954a256, the last without the rollup; or
+// any other, e.g. d64c8ce, the rollup's first version), read with `git archive` into node_modules/.cache;
+// B is the working tree's. Both write in one process, fsync on, one batch at a time as the collector's
+// writer does, taking turns batch by batch (A B, B A, ...), so that a machine whose load changes from one
+// moment to the next slows both alike. Prints, per backend and batch size, B's rate over A's per round and
+// their median.
 //
 //   npm run bench:insert
+//   BENCH_BASELINE=d64c8ce npm run bench:insert
 //   BENCH_ROUNDS=9 BENCH_RECEIPTS=4000 BENCH_BATCHES=10,50 BENCH_BACKENDS=sqlite,postgres npm run bench:insert
 //
 // Receipts are of the bench's shop; one in four is from a visitor seen before (a later decision), so the
 // rollup reads and recounts earlier receipts as well as counting new ones.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres } from '../../collector/postgres.testing';
@@ -30,20 +32,15 @@ interface Inserting {
 }
 type Open = (database: string, onError: (error: Error) => void) => Promise<Inserting>;
 
-/** The baseline's store files, next to the dependencies they import. */
+/** The baseline's collector folder (its store and what the store imports), next to the dependencies. */
 const baselineOpen = async (): Promise<Open> => {
-  const dir = join(root, 'node_modules/.cache/bench-insert', BASELINE, 'store');
+  const dir = join(root, 'node_modules/.cache/bench-insert', BASELINE);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = execFileSync('git', ['ls-tree', '--name-only', `${BASELINE}:collector/store`], { cwd: root })
-    .toString()
-    .split('\n')
-    .filter((name) => name.endsWith('.ts'));
-  for (const name of files)
-    writeFileSync(
-      join(dir, name),
-      execFileSync('git', ['show', `${BASELINE}:collector/store/${name}`], { cwd: root, maxBuffer: 1 << 24 }),
-    );
-  return (await import(join(dir, 'open.ts'))).openStore;
+  execFileSync('tar', ['-x', '-C', dir], {
+    input: execFileSync('git', ['archive', BASELINE, 'collector'], { cwd: root, maxBuffer: 1 << 28 }),
+  });
+  return (await import(join(dir, 'collector/store/open.ts'))).openStore;
 };
 
 const receipts = (prefix: string, count: number) => {
