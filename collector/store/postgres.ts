@@ -68,7 +68,7 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
 
   return {
     kind: 'postgres',
-    // Every statement text is one whatever the batch size, so the server parses and plans it once per
+    // No statement's text depends on the batch size, so the server parses and plans each once per
     // connection; the visitors are locked so that two collectors never count the same withdrawal.
     insert: (rows: NewReceipt[]) => insertWithRollup(pool, rows),
     byConsentId: async (consentId) => {

@@ -38,11 +38,12 @@ type Client = pg.PoolClient;
 
 /** Every collector sharing the database takes the same per-visitor locks, in the same order. */
 export const lockVisitors = (client: Client, consentIds: string[]) =>
-  client.query(
-    `SELECT pg_advisory_xact_lock(key) FROM
-       (SELECT DISTINCT hashtextextended(id, 7) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
-    [consentIds],
-  );
+  client.query({
+    name: 'lock-visitors',
+    text: `SELECT pg_advisory_xact_lock(key) FROM
+             (SELECT DISTINCT hashtextextended(id, 7) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
+    values: [consentIds],
+  });
 
 const READ_VISITORS = `SELECT ${ROW} FROM receipts WHERE consent_id = ANY($1::text[])`;
 
