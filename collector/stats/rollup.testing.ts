@@ -5,11 +5,11 @@ import { type Receipt, receiptDigest } from '../receipt';
 import { openStore } from '../store/open';
 import type { NewReceipt, RollupRead, Store } from '../store/store';
 
-const T0 = Date.parse('2026-03-01T00:00:00.000Z');
+export const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const FAR_FUTURE = Date.parse('2999-01-01T00:00:00Z');
-const ALL_DAYS = { from: '2000-01-01', to: '2999-12-31', shop: null };
+export const ALL_DAYS = { from: '2000-01-01', to: '2999-12-31', shop: null };
 
-const row = (body: Receipt, receivedAt: number): NewReceipt => ({
+export const row = (body: Receipt, receivedAt: number): NewReceipt => ({
   consentId: body.id,
   decidedAt: body.decidedAt,
   receivedAt,
@@ -92,7 +92,7 @@ const flatten = (read: RollupRead) => ({
     .sort(),
 });
 
-const expectMatchesRecount = async (store: Store) => {
+export const expectMatchesRecount = async (store: Store) => {
   expect(flatten(await store.rollup.read(ALL_DAYS))).toEqual(recount(await storedReceipts(store)));
 };
 

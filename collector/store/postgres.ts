@@ -33,9 +33,16 @@ const COLUMNS = 'id, received_at, ip_hash, user_agent, receipt';
  * text the visitor's browser sent is kept as it was.
  */
 export const openPostgres = async (connectionString: string, onError: (error: Error) => void): Promise<Store> => {
-  // An acknowledged receipt must be on disk whatever the server's default: the session asks for it. A client
-  // sends the queries handed to it at once without waiting for each answer (insertWithRollup's round trips).
-  const pool = new pg.Pool({ connectionString, max: 10, options: '-c synchronous_commit=on', pipeline: true });
+  // Whatever the server's defaults, the session asks for what the writes rely on: an acknowledged receipt on
+  // disk, and a snapshot per statement, so that the read behind a visitor's lock sees what its previous
+  // holder committed (under repeatable read it would not, and concurrent rollup upserts fail to serialize).
+  // A client sends the queries handed to it at once without waiting for each answer (insertWithRollup).
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    options: '-c synchronous_commit=on -c default_transaction_isolation=read\\ committed',
+    pipeline: true,
+  });
   // An idle connection that breaks (a database restart) must not take the process down.
   pool.on('error', onError);
 

@@ -172,10 +172,10 @@ export const inTransaction = <T>(pool: pg.Pool, work: (client: Client) => Promis
 /**
  * A batch of receipts and its share of the rollup in two round trips: BEGIN, the visitors' locks and the
  * read of their stored receipts go out together, then the write and COMMIT (the pool's clients pipeline
- * their queries). The server runs them in order, each statement with a snapshot of its own, so the read
- * sees every receipt committed by whoever held one of the visitors before. Resolves once COMMIT has, with
- * synchronous_commit=on: the WAL is on disk. A failed write turns the COMMIT behind it into a rollback,
- * and the write's error is the rejection.
+ * their queries). The server runs them in order, each statement with a snapshot of its own (the session is
+ * read committed: openPostgres), so the read sees every receipt committed by whoever held one of the
+ * visitors before. Resolves once COMMIT has, with synchronous_commit=on: the WAL is on disk. A failed write
+ * turns the COMMIT behind it into a rollback, and the write's error is the rejection.
  */
 export const insertWithRollup = (pool: pg.Pool, rows: NewReceipt[]) =>
   withClient(pool, async (client) => {
