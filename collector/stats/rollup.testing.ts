@@ -5,11 +5,11 @@ import { type Receipt, receiptDigest } from '../receipt';
 import { openStore } from '../store/open';
 import type { NewReceipt, RollupRead, Store } from '../store/store';
 
-const T0 = Date.parse('2026-03-01T00:00:00.000Z');
+export const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 const FAR_FUTURE = Date.parse('2999-01-01T00:00:00Z');
-const ALL_DAYS = { from: '2000-01-01', to: '2999-12-31', shop: null };
+export const ALL_DAYS = { from: '2000-01-01', to: '2999-12-31', shop: null };
 
-const row = (body: Receipt, receivedAt: number): NewReceipt => ({
+export const row = (body: Receipt, receivedAt: number): NewReceipt => ({
   consentId: body.id,
   decidedAt: body.decidedAt,
   receivedAt,
@@ -92,7 +92,7 @@ const flatten = (read: RollupRead) => ({
     .sort(),
 });
 
-const expectMatchesRecount = async (store: Store) => {
+export const expectMatchesRecount = async (store: Store) => {
   expect(flatten(await store.rollup.read(ALL_DAYS))).toEqual(recount(await storedReceipts(store)));
 };
 
@@ -173,8 +173,10 @@ export const describeRollup = (
   runs: number,
 ) => {
   let store: Store;
+  let url: string;
   beforeAll(async () => {
-    store = await openStore(await database(), () => undefined);
+    url = await database();
+    store = await openStore(url, () => undefined);
   }, 60_000);
   afterAll(() => store?.close());
 
@@ -211,6 +213,22 @@ export const describeRollup = (
       { numRuns: runs },
     );
   }, 120_000);
+
+  it('counts every receipt and withdrawal once while two collectors write the same visitors at once', async () => {
+    await clear();
+    const other = await openStore(url, () => undefined);
+    try {
+      const batches = fc.sample(fc.array(aReceipt, { minLength: 1, maxLength: 5 }), { numRuns: 60, seed: 37 });
+      await Promise.all(
+        batches.map((batch, index) =>
+          (index % 2 ? other : store).insert(batch.map((body) => row(body, T0 + index * 1000))),
+        ),
+      );
+      await expectMatchesRecount(store);
+    } finally {
+      await other.close();
+    }
+  });
 
   describe('withdrawals', () => {
     const analytics = (granted: boolean, decidedAt: string) =>

@@ -206,3 +206,28 @@ export const byVisitor = <T extends { consentId: string }>(rows: T[]) => {
   }
   return visitors;
 };
+
+/**
+ * A batch written over its visitors' stored receipts (`stored`, read before the batch, the visitors held
+ * still): the rows that are new, in the batch's order (a repeat, stored or earlier in the batch, is not),
+ * and what they add to the rollup, withdrawals recounted per visitor.
+ */
+export const addition = <T extends ReceiptRow>(stored: ReceiptRow[], rows: T[]) => {
+  const storedByVisitor = byVisitor(stored.map(decisionOf));
+  const visitors = new Map<string, { before: Decision[]; after: Decision[] }>();
+  const fresh: T[] = [];
+  for (const row of rows) {
+    let visitor = visitors.get(row.consentId);
+    if (!visitor) {
+      const before = storedByVisitor.get(row.consentId) ?? [];
+      visitor = { before, after: [...before] };
+      visitors.set(row.consentId, visitor);
+    }
+    if (visitor.after.some((decision) => sameReceipt(decision, row))) continue;
+    visitor.after.push(decisionOf(row));
+    fresh.push(row);
+  }
+  const delta = new RollupDelta();
+  for (const { before, after } of visitors.values()) if (after.length > before.length) delta.change(before, after);
+  return { fresh, delta };
+};

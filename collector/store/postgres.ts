@@ -1,11 +1,11 @@
 import pg from 'pg';
 import type { ReceiptRow } from '../stats/rollup';
 import {
+  insertWithRollup,
   inTransaction,
   lockVisitors,
   postgresRollup,
   ROLLUP_SCHEMA,
-  rollupAdded,
   rollupRemoved,
 } from './rollup-postgres';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
@@ -33,8 +33,16 @@ const COLUMNS = 'id, received_at, ip_hash, user_agent, receipt';
  * text the visitor's browser sent is kept as it was.
  */
 export const openPostgres = async (connectionString: string, onError: (error: Error) => void): Promise<Store> => {
-  // An acknowledged receipt must be on disk whatever the server's default: the session asks for it.
-  const pool = new pg.Pool({ connectionString, max: 10, options: '-c synchronous_commit=on' });
+  // Whatever the server's defaults, the session asks for what the writes rely on: an acknowledged receipt on
+  // disk, and a snapshot per statement, so that the read behind a visitor's lock sees what its previous
+  // holder committed (under repeatable read it would not, and concurrent rollup upserts fail to serialize).
+  // A client sends the queries handed to it at once without waiting for each answer (insertWithRollup).
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    options: '-c synchronous_commit=on -c default_transaction_isolation=read\\ committed',
+    pipeline: true,
+  });
   // An idle connection that breaks (a database restart) must not take the process down.
   pool.on('error', onError);
 
@@ -67,33 +75,9 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
 
   return {
     kind: 'postgres',
-    // One statement text whatever the batch size, so the server parses and plans it once per connection. The
-    // receipts and their share of the rollup are one commit, and synchronous_commit=on returns only once the
-    // WAL is on disk; the visitors are locked so that two collectors never count the same withdrawal.
-    insert: (rows: NewReceipt[]) =>
-      inTransaction(pool, async (client) => {
-        await lockVisitors(
-          client,
-          rows.map((row) => row.consentId),
-        );
-        const inserted = await client.query<ReceiptRow>({
-          name: 'insert-receipts',
-          text: `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[], $7::text[])
-                 ON CONFLICT DO NOTHING
-                 RETURNING consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt`,
-          values: [
-            rows.map((row) => row.consentId),
-            rows.map((row) => row.decidedAt),
-            rows.map((row) => row.digest),
-            rows.map((row) => new Date(row.receivedAt)),
-            rows.map((row) => row.receipt),
-            rows.map((row) => row.ipHash),
-            rows.map((row) => row.userAgent),
-          ],
-        });
-        await rollupAdded(client, inserted.rows);
-      }),
+    // No statement's text depends on the batch size, so the server parses and plans each once per
+    // connection; the visitors are locked so that two collectors never count the same withdrawal.
+    insert: (rows: NewReceipt[]) => insertWithRollup(pool, rows),
     byConsentId: async (consentId) => {
       const result = await pool.query<Row>(
         `SELECT ${COLUMNS} FROM receipts WHERE consent_id = $1 ORDER BY decided_at, received_at, id`,

@@ -1,15 +1,15 @@
 import type pg from 'pg';
 import {
+  addition,
   byVisitor,
   type DayCounts,
   decisionOf,
   type PurposeCounts,
   type ReceiptRow,
   RollupDelta,
-  sameReceipt,
 } from '../stats/rollup';
 import { summaryStatements } from './rollup-summary';
-import type { Rollup, RollupRange, RollupSummary } from './store';
+import type { NewReceipt, Rollup, RollupRange, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
@@ -38,52 +38,75 @@ type Client = pg.PoolClient;
 
 /** Every collector sharing the database takes the same per-visitor locks, in the same order. */
 export const lockVisitors = (client: Client, consentIds: string[]) =>
-  client.query(
-    `SELECT pg_advisory_xact_lock(key) FROM
-       (SELECT DISTINCT hashtextextended(id, 7) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
-    [consentIds],
-  );
+  client.query({
+    name: 'lock-visitors',
+    text: `SELECT pg_advisory_xact_lock(key) FROM
+             (SELECT DISTINCT hashtextextended(id, 7) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
+    values: [consentIds],
+  });
+
+const READ_VISITORS = `SELECT ${ROW} FROM receipts WHERE consent_id = ANY($1::text[])`;
 
 const readVisitors = async (client: Client, consentIds: string[]) =>
-  byVisitor(
-    (await client.query<ReceiptRow>(`SELECT ${ROW} FROM receipts WHERE consent_id = ANY($1::text[])`, [consentIds]))
-      .rows,
-  );
+  byVisitor((await client.query<ReceiptRow>(READ_VISITORS, [consentIds])).rows);
 
-const apply = async (client: Client, delta: RollupDelta) => {
+const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
+
+/**
+ * Receipts and their share of the rollup in one statement, so one round trip. The purposes' upsert waits for
+ * the days' (it reads their count), so that every writer locks rollup rows in one order: days, then
+ * purposes, each sorted (RollupDelta) and none upserted twice. Without ON CONFLICT for the receipts: the
+ * caller holds their visitors and read what is stored, so a conflict would mean the rollup is miscounted,
+ * and fails the transaction instead.
+ */
+const write = (client: Client, receipts: NewReceipt[], delta: RollupDelta) => {
   const days = delta.dayRows();
   const purposes = delta.purposeRows();
-  const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
-  if (days.length)
-    await client.query({
-      name: 'rollup-days',
-      text: `INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[],
-               $7::bigint[], $8::bigint[], $9::bigint[])
+  return client.query({
+    name: 'write-receipts-rollup',
+    text: `WITH new_receipts AS (
+             INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[],
+               $7::text[])
+           ), days AS (
+             INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
+             SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[],
+               $14::bigint[], $15::bigint[], $16::bigint[])
              ON CONFLICT (shop, day, lang, revision) DO UPDATE SET
                decisions = rollup_days.decisions + excluded.decisions,
                accepted = rollup_days.accepted + excluded.accepted,
                refused = rollup_days.refused + excluded.refused,
                chose = rollup_days.chose + excluded.chose,
-               withdrawals = rollup_days.withdrawals + excluded.withdrawals`,
-      values: (
-        ['shop', 'day', 'lang', 'revision', 'decisions', 'accepted', 'refused', 'chose', 'withdrawals'] as const
-      ).map((key) => column<DayCounts, typeof key>(days, key)),
-    });
-  if (purposes.length)
-    await client.query({
-      name: 'rollup-purposes',
-      text: `INSERT INTO rollup_purposes (shop, day, lang, revision, purpose, asked, granted)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+               withdrawals = rollup_days.withdrawals + excluded.withdrawals
+             RETURNING 1
+           ), purposes AS (
+             INSERT INTO rollup_purposes (shop, day, lang, revision, purpose, asked, granted)
+             SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::bigint[],
+               $23::bigint[])
+             WHERE (SELECT count(*) FROM days) >= 0
              ON CONFLICT (shop, day, lang, revision, purpose) DO UPDATE SET
                asked = rollup_purposes.asked + excluded.asked,
-               granted = rollup_purposes.granted + excluded.granted`,
-      values: (['shop', 'day', 'lang', 'revision', 'purpose', 'asked', 'granted'] as const).map((key) =>
+               granted = rollup_purposes.granted + excluded.granted
+           )
+           SELECT 1`,
+    values: [
+      ...(['consentId', 'decidedAt', 'digest'] as const).map((key) => column(receipts, key)),
+      receipts.map((row) => new Date(row.receivedAt)),
+      ...(['receipt', 'ipHash', 'userAgent'] as const).map((key) => column(receipts, key)),
+      ...(['shop', 'day', 'lang', 'revision', 'decisions', 'accepted', 'refused', 'chose', 'withdrawals'] as const).map(
+        (key) => column<DayCounts, typeof key>(days, key),
+      ),
+      ...(['shop', 'day', 'lang', 'revision', 'purpose', 'asked', 'granted'] as const).map((key) =>
         column<PurposeCounts, typeof key>(purposes, key),
       ),
-    });
+    ],
+  });
+};
+
+const apply = async (client: Client, delta: RollupDelta) => {
+  await write(client, [], delta);
   // Only a row that lost decisions can have reached zero.
-  const emptied = days.filter((row) => row.decisions < 0);
+  const emptied = delta.dayRows().filter((row) => row.decisions < 0);
   if (emptied.length) {
     const keys = (['shop', 'day', 'lang', 'revision'] as const).map((key) => emptied.map((row) => row[key]));
     await client.query(
@@ -97,22 +120,6 @@ const apply = async (client: Client, delta: RollupDelta) => {
       keys,
     );
   }
-};
-
-/** Call inside the transaction that inserted `rows` (only the new ones), after it locked their visitors. */
-export const rollupAdded = async (client: Client, rows: ReceiptRow[]) => {
-  if (!rows.length) return;
-  const changed = byVisitor(rows);
-  const stored = await readVisitors(client, [...changed.keys()]);
-  const delta = new RollupDelta();
-  for (const [consentId, added] of changed) {
-    const after = (stored.get(consentId) ?? []).map(decisionOf);
-    delta.change(
-      after.filter((decision) => !added.some((row) => sameReceipt(row, decision))),
-      after,
-    );
-  }
-  await apply(client, delta);
 };
 
 /**
@@ -131,7 +138,8 @@ export const rollupRemoved = async (client: Client, rows: ReceiptRow[]) => {
   await apply(client, delta);
 };
 
-export const inTransaction = async <T>(pool: pg.Pool, work: (client: Client) => Promise<T>) => {
+/** A client of the pool for `work`, given back afterwards, or dropped if its connection broke meanwhile. */
+const withClient = async <T>(pool: pg.Pool, work: (client: Client) => Promise<T>) => {
   const client = await pool.connect();
   // A checked-out client that loses its server emits 'error' besides failing its query; unheard, that event
   // would end the process. The failed query already reports it; the broken client is dropped, not reused.
@@ -141,18 +149,50 @@ export const inTransaction = async <T>(pool: pg.Pool, work: (client: Client) => 
   };
   client.on('error', onLost);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    return await work(client);
   } finally {
     client.off('error', onLost);
     client.release(lost);
   }
 };
+
+export const inTransaction = <T>(pool: pg.Pool, work: (client: Client) => Promise<T>) =>
+  withClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
+
+/**
+ * A batch of receipts and its share of the rollup in two round trips: BEGIN, the visitors' locks and the
+ * read of their stored receipts go out together, then the write and COMMIT (the pool's clients pipeline
+ * their queries). The server runs them in order, each statement with a snapshot of its own (the session is
+ * read committed: openPostgres), so the read sees every receipt committed by whoever held one of the
+ * visitors before. Resolves once COMMIT has, with synchronous_commit=on: the WAL is on disk. A failed write
+ * turns the COMMIT behind it into a rollback, and the write's error is the rejection.
+ */
+export const insertWithRollup = (pool: pg.Pool, rows: NewReceipt[]) =>
+  withClient(pool, async (client) => {
+    const consentIds = [...new Set(rows.map((row) => row.consentId))];
+    try {
+      const [, , stored] = await Promise.all([
+        client.query('BEGIN'),
+        lockVisitors(client, consentIds),
+        client.query<ReceiptRow>({ name: 'read-visitors', text: READ_VISITORS, values: [consentIds] }),
+      ]);
+      const { fresh, delta } = addition(stored.rows, rows);
+      await Promise.all([fresh.length ? write(client, fresh, delta) : null, client.query('COMMIT')]);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 
 /**
  * Rebuilds the rollup from every receipt. Receipts are held still meanwhile (SHARE mode lets other

@@ -7,7 +7,6 @@ import {
   type PurposeCounts,
   type ReceiptRow,
   RollupDelta,
-  sameReceipt,
 } from '../stats/rollup';
 import { summaryStatements } from './rollup-summary';
 import type { Rollup, RollupRange, RollupSummary } from './store';
@@ -40,6 +39,9 @@ const ROW = 'consent_id AS consentId, decided_at AS decidedAt, digest, receipt';
 export const sqliteRollup = (db: Database.Database) => {
   db.exec(SCHEMA);
   const visitorRows = db.prepare<[string], ReceiptRow>(`SELECT ${ROW} FROM receipts WHERE consent_id = ?`);
+  const visitorsRows = db.prepare<[string], ReceiptRow>(
+    `SELECT ${ROW} FROM json_each(?) AS visitor JOIN receipts ON consent_id = visitor.value`,
+  );
   const addDay = db.prepare<DayCounts>(
     `INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
      VALUES (@shop, @day, @lang, @revision, @decisions, @accepted, @refused, @chose, @withdrawals)
@@ -98,16 +100,6 @@ export const sqliteRollup = (db: Database.Database) => {
     for (const row of purposes) if (row.asked < 0) dropEmptyPurpose.run(row);
   };
 
-  /** For each visitor: the decisions stored now, and the same without `changed` (those just written). */
-  const visitorsAround = (changed: ReceiptRow[]) => {
-    const result: { stored: Decision[]; others: Decision[] }[] = [];
-    for (const [consentId, rows] of byVisitor(changed)) {
-      const stored = visitorRows.all(consentId).map(decisionOf);
-      result.push({ stored, others: stored.filter((decision) => !rows.some((row) => sameReceipt(row, decision))) });
-    }
-    return result;
-  };
-
   const rebuild = () => {
     db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes;');
     const delta = new RollupDelta();
@@ -126,16 +118,14 @@ export const sqliteRollup = (db: Database.Database) => {
   };
 
   const rollup: Rollup & {
-    added(rows: ReceiptRow[]): void;
+    visitors(consentIds: string[]): ReceiptRow[];
+    apply(delta: RollupDelta): void;
     removing(rows: ReceiptRow[]): () => void;
   } = {
-    /** Call after inserting `rows` (only those that were new), in the same transaction. */
-    added(rows) {
-      if (!rows.length) return;
-      const delta = new RollupDelta();
-      for (const { stored, others } of visitorsAround(rows)) delta.change(others, stored);
-      apply(delta);
-    },
+    /** Every stored receipt of these visitors (each named once), in one statement. */
+    visitors: (consentIds) => visitorsRows.all(JSON.stringify(consentIds)),
+    /** Call in the transaction that wrote what `delta` counts. */
+    apply,
     /**
      * Call before deleting `rows`, in the same transaction; the function it returns after the delete. The
      * visitors' remaining receipts are read once they are gone, so that a later receipt's withdrawal is

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ReceiptRow } from '../stats/rollup';
+import { addition, type ReceiptRow } from '../stats/rollup';
 import { sqliteRollup } from './rollup-sqlite';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
@@ -56,14 +56,17 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     CREATE TABLE IF NOT EXISTS health_probe (at INTEGER NOT NULL, padding BLOB NOT NULL);
   `);
 
+  // Only rows found new by `addition`: a conflict would mean a miscounted rollup, and fails the transaction.
   const insertOne = db.prepare(
     `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)
-     ON CONFLICT DO NOTHING`,
+     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)`,
   );
   const rollup = sqliteRollup(db);
+  // The batch's visitors are read once, before the insert, rather than each after it.
   const insertAll = db.transaction((rows: NewReceipt[]) => {
-    rollup.added(rows.filter((row) => insertOne.run(row).changes === 1));
+    const { fresh, delta } = addition(rollup.visitors([...new Set(rows.map((row) => row.consentId))]), rows);
+    for (const row of fresh) insertOne.run(row);
+    rollup.apply(delta);
   });
   const byConsent = db.prepare<[string], Row>(
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
