@@ -6,10 +6,13 @@ import { COOKIE_NAME, origin, ShopConsentPage } from './ShopConsentPage';
  * visitor sees. The recipes of docs/testing-your-shop.md, run as a shop's own suite would run them.
  */
 
-test('under automation (navigator.webdriver is true) the banner shows as for anyone else', async ({ page }) => {
+test('under automation (navigator.webdriver is true) the banner and the preferences show as for anyone else', async ({
+  page,
+}) => {
   const shop = await ShopConsentPage.open(page);
   expect(await page.evaluate(() => navigator.webdriver)).toBe(true);
   await expect(shop.banner).toBeVisible();
+  await shop.choose();
   expect(shop.uiRequests()).toBe(1);
   shop.expectSilent();
 });

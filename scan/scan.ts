@@ -29,6 +29,10 @@ export interface ScanResult {
 
 /** Time for a page's late tags after `load`: a tracker that waits longer than this is not seen. */
 const SETTLE_MS = 1_000;
+// After the decision the widget releases the page's held-back tags, which then load their own scripts:
+// the very thing the pass is there to see, so it gets longer, once per pass.
+const DECISION_SETTLE_MS = 5_000;
+const QUIET_MS = 500;
 // Spent only on a page that has the widget: a slow or busy machine draws the banner late.
 const BANNER_TIMEOUT_MS = 10_000;
 
@@ -37,6 +41,42 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const settle = async (page: Page): Promise<void> => {
   await page.waitForLoadState('networkidle', { timeout: SETTLE_MS }).catch(() => undefined);
 };
+
+/**
+ * Resolves once none of the page's requests made from now on has been open for `QUIET_MS`, or after
+ * `maxMs`. Unlike `networkidle`, which a page reaches once per navigation, this watches what a click sets
+ * off on a page that has long loaded.
+ */
+const networkQuiet = (page: Page, maxMs: number) =>
+  new Promise<void>((resolve) => {
+    let open = 0;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+      resolve();
+    };
+    const arm = () => {
+      clearTimeout(quiet);
+      if (open === 0) quiet = setTimeout(finish, QUIET_MS);
+    };
+    const started = () => {
+      open += 1;
+      clearTimeout(quiet);
+    };
+    const ended = () => {
+      open = Math.max(0, open - 1);
+      arm();
+    };
+    const limit = setTimeout(finish, maxMs);
+    page.on('request', started);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    arm();
+  });
 
 /** Opens a page; an error message when it is not an HTML page that loaded. */
 const open = async (page: Page, url: string): Promise<string | undefined> => {
@@ -57,12 +97,15 @@ const decide = async (recorder: PassRecorder, action: 'reject-all' | 'accept-all
   if (!hasWidget) return false;
   const button = recorder.page.locator(`#shopconsent-root [data-action="${action}"]`).first();
   try {
-    await button.click({ timeout: BANNER_TIMEOUT_MS });
+    await button.waitFor({ timeout: BANNER_TIMEOUT_MS });
   } catch {
     return false;
   }
+  // What the page requested before the decision belongs to the first pass.
   recorder.forgetRequests();
-  await settle(recorder.page);
+  const released = networkQuiet(recorder.page, DECISION_SETTLE_MS);
+  await button.click();
+  await released;
   return true;
 };
 

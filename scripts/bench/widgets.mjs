@@ -13,6 +13,9 @@ const shopconsent = {
   files: /\/dist\/shopconsent(-ui)?\.js$/,
   banner: () => document.getElementById('shopconsent-root')?.shadowRoot?.querySelector('[data-layer="banner"]'),
   acceptAll: '[data-action="accept-all"]',
+  choose: '[data-layer="banner"] [data-action="preferences"]',
+  preferences: () =>
+    document.getElementById('shopconsent-root')?.shadowRoot?.querySelector('[data-layer="preferences"]'),
 };
 
 /** orejime 3.2.1: `window.orejimeConfig`, then its standard English build and stylesheet in <head>. */
@@ -38,6 +41,8 @@ const orejime = {
   files: /\/node_modules\/orejime\//,
   banner: () => document.querySelector('.orejime-Banner'),
   acceptAll: '.orejime-Banner-saveButton',
+  choose: '.orejime-Banner-learnMoreButton',
+  preferences: () => document.querySelector('.orejime-Modal'),
 };
 
 /**
@@ -85,6 +90,8 @@ const cookieconsent = {
   files: /\/node_modules\/vanilla-cookieconsent\//,
   banner: () => document.querySelector('#cc-main .cm'),
   acceptAll: '#cc-main .cm [data-role="all"]',
+  choose: '#cc-main .cm button:has-text("Choose")',
+  preferences: () => document.querySelector('#cc-main .pm'),
 };
 
 /** The shop page alone: the baseline whose script time and heap the others are measured against. */
