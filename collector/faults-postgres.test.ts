@@ -21,6 +21,28 @@ beforeAll(() => {
 }, 60_000);
 afterAll(async () => (await postgres.catch(() => null))?.stop(), 60_000);
 
+/**
+ * Once PostgreSQL is back: 300 more receipts go in, `/health` says ok again, the failures were logged
+ * once per kind and without a stack, and every acknowledged receipt is stored once.
+ */
+const expectRecovery = async (
+  collector: Collector,
+  load: ReturnType<typeof loadOf>,
+  log: () => Record<string, unknown>[],
+) => {
+  const acknowledgedBefore = load.acknowledged.length;
+  await load.until(() => load.acknowledged.length >= acknowledgedBefore + 300, '300 receipts after the restart');
+  await load.stop();
+  expect(await health(collector)).toMatchObject({ statusCode: 200, status: 'ok' });
+  expect([...load.answers.keys()].sort()).toEqual([204, 503]);
+  const errors = errorsIn(log());
+  expect(errors.length).toBeGreaterThan(0);
+  expect(errors.length).toBeLessThanOrEqual(8);
+  expect(load.refused()).toBeGreaterThan(errors.length * 20);
+  expect(JSON.stringify(errors)).not.toMatch(/\n\s+at /);
+  await expectStoredOnce(collector, load.acknowledged);
+};
+
 it('PostgreSQL stopped and started again mid-load: 503 while it is down, /health degraded then ok, every acknowledged receipt stored once, a few log lines', {
   timeout: 120_000,
 }, async () => {
@@ -39,19 +61,8 @@ it('PostgreSQL stopped and started again mid-load: 503 while it is down, /health
     });
 
     await server.resume();
-    const acknowledgedBefore = load.acknowledged.length;
-    await load.until(() => load.acknowledged.length >= acknowledgedBefore + 300, '300 receipts after the restart');
-    await load.stop();
-    expect(await health(collector)).toMatchObject({ statusCode: 200, status: 'ok' });
-    expect([...load.answers.keys()].sort()).toEqual([204, 503]);
-
-    const errors = errorsIn(log());
-    expect(errors.length).toBeGreaterThan(0);
-    // One line per distinct failure (refused connection, terminated connection, shutdown), not one per request.
-    expect(errors.length).toBeLessThanOrEqual(8);
-    expect(load.refused()).toBeGreaterThan(errors.length * 20);
-    expect(JSON.stringify(errors)).not.toMatch(/\n\s+at /);
-    await expectStoredOnce(collector, load.acknowledged);
+    // One log line per distinct failure (refused connection, terminated connection, shutdown).
+    await expectRecovery(collector, load, log);
   } finally {
     await collector.close();
   }
@@ -241,19 +252,8 @@ describe('disk full (PostgreSQL on a full file system)', () => {
 
       unlinkSync(filler);
       await server.resume();
-      const acknowledgedBefore = load.acknowledged.length;
-      await load.until(() => load.acknowledged.length >= acknowledgedBefore + 300, '300 receipts after the restart');
-      await load.stop();
-      expect(await health(collector)).toMatchObject({ statusCode: 200, status: 'ok' });
-      expect([...load.answers.keys()].sort()).toEqual([204, 503]);
-
-      const errors = errorsIn(log());
-      expect(errors.length).toBeGreaterThan(0);
-      // One line per distinct failure: the crash, recovery mode, refused connections.
-      expect(errors.length).toBeLessThanOrEqual(8);
-      expect(load.refused()).toBeGreaterThan(errors.length * 20);
-      expect(JSON.stringify(errors)).not.toMatch(/\n\s+at /);
-      await expectStoredOnce(collector, load.acknowledged);
+      // One log line per distinct failure: the crash, recovery mode, refused connections.
+      await expectRecovery(collector, load, log);
     } finally {
       await admin.end().catch(() => undefined);
       await collector.close();

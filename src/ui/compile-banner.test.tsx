@@ -6,23 +6,14 @@ import { LANGUAGES } from '../core/languages';
 import { drawBanner } from '../first-layer/draw-banner';
 import type { UiHost } from '../runtime/types';
 import { type DialogSettings, showsSensitiveNote } from '../settings/dialog-settings';
+import { dialogSettings } from '../settings/dialog-settings.testing';
 import { compileBanner } from './compile-banner';
 import { FRAME } from './components/App';
 import { Banner } from './components/Banner';
 import { createI18n } from './i18n';
 
-const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
-  shop: 'MonaOK',
-  policyUrl: 'https://shop.example/privacy',
-  theme: 'auto',
-  texts: {},
-  labels: {},
-  descriptions: {},
-  sensitiveNote: 'auto',
-  operator: null,
-  layout: 'bar',
-  ...over,
-});
+const dialog = (over: Partial<DialogSettings> = {}) =>
+  dialogSettings({ shop: 'MonaOK', policyUrl: 'https://shop.example/privacy', ...over });
 
 const host = { config: { purposes: [] } } as unknown as UiHost;
 

@@ -3,21 +3,11 @@ import en from '../../locales/en.json';
 import ky from '../../locales/ky.json';
 import vi from '../../locales/vi.json';
 import type { DialogSettings } from '../settings/dialog-settings';
+import { dialogSettings } from '../settings/dialog-settings.testing';
 import { createI18n } from './i18n';
 import { purposeDescription, purposeText, sensitiveNote, shopText } from './purpose-text';
 
-const dialog = (over: Partial<DialogSettings> = {}): DialogSettings => ({
-  shop: '',
-  policyUrl: null,
-  theme: 'auto',
-  texts: {},
-  labels: {},
-  descriptions: {},
-  sensitiveNote: 'auto',
-  operator: null,
-  layout: 'bar',
-  ...over,
-});
+const dialog = dialogSettings;
 const tFor = (settings: DialogSettings, defaultLang: 'en' | 'lv' = 'en') => createI18n(settings, defaultLang).t;
 
 describe('purposeText', () => {
