@@ -1,4 +1,3 @@
-import { noConsent } from '../core/purposes';
 import { focusedElement, focusWasLost } from '../dom/focus';
 import { adoptStyles } from '../dom/shadow-styles';
 import { whenBodyExists, widgetRoot } from '../dom/widget-root';
@@ -9,10 +8,6 @@ import layersAndBanner from '../ui/styles/layers-and-banner.css?inline';
 import palette from '../ui/styles/palette.css?inline';
 import phones from '../ui/styles/phones.css?inline';
 import { drawBanner } from './draw-banner';
-
-// The dialog's own stylesheets that style the banner, in the dialog's cascade order; the dialog adopts
-// all of its styles when it takes over.
-const CSS = [palette, layersAndBanner, phones].join('\n');
 
 type IdleWindow = Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number };
 
@@ -46,7 +41,7 @@ export const showBanner = (
   const act = (event: Event) => {
     const action = (event.target as Element | null)?.closest?.('[data-action]')?.getAttribute('data-action');
     if (action === 'accept-all') rt.acceptAll('banner');
-    else if (action === 'reject-all') rt.decide(noConsent(rt.config.purposes), 'banner');
+    else if (action === 'reject-all') rt.rejectAll('banner');
     else if (action === 'preferences') rt.setLayer('preferences');
   };
 
@@ -55,7 +50,9 @@ export const showBanner = (
     const settings = dialog();
     if (!root) {
       root = widgetRoot(doc, settings);
-      adoptStyles(root, CSS);
+      // The dialog's own stylesheets that style the banner, in the dialog's cascade order; the dialog
+      // adopts all of its styles when it takes over.
+      adoptStyles(root, [palette, layersAndBanner, phones].join('\n'));
     }
     const focused = frame && root.activeElement?.getAttribute('data-action');
     const next = drawBanner(doc, settings, rt.lang(), rt.gpc);

@@ -46,7 +46,7 @@ export const createApi = (rt: Runtime, on: ShopConsentApi['on'], warn: Warn): Sh
     open: () => rt.setLayer('preferences'),
     close: () => rt.setLayer(null),
     acceptAll: () => rt.acceptAll('api'),
-    rejectAll: () => rt.decide(noConsent(purposes), 'api'),
+    rejectAll: () => rt.rejectAll('api'),
     set,
     reset: () => rt.commit(null, 'reset'),
     setLanguage: rt.setLanguage,

@@ -24,6 +24,7 @@ export const createDialogHost = (
     subscribe: rt.onView,
     decide: rt.decide,
     acceptAll: rt.acceptAll,
+    rejectAll: rt.rejectAll,
     openPreferences: () => rt.setLayer('preferences'),
     closePreferences: () => rt.setLayer(rt.get() ? null : 'banner'),
     setLanguage: rt.setLanguage,

@@ -3,7 +3,7 @@ import { decodeState, encodeState } from '../core/cookie-codec';
 import type { DecisionStore } from '../core/decision-store';
 import { newConsentId } from '../core/id';
 import { LANGUAGES, type Lang, pageLanguage, toLang } from '../core/languages';
-import { allConsent, choicesFor, grants } from '../core/purposes';
+import { allConsent, choicesFor, grants, noConsent } from '../core/purposes';
 import { show } from '../core/settings';
 import { type ConsentState, changedPurposes, type Source, timestamp } from '../core/state';
 import { isCurrent, narrowed } from '../core/validity';
@@ -110,6 +110,7 @@ export const createRuntime = (config: Config, { win, doc, store, warn, gpcPurpos
         gpcPurpose ? { ...allConsent(purposes), [gpcPurpose]: false } : allConsent(purposes),
         gpcPurpose ? 'gpc' : source,
       ),
+    rejectAll: (source: Source) => decide(noConsent(purposes), source),
     setLanguage: (code: string) => {
       const next = toLang(code);
       if (next) lang = next;

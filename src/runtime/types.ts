@@ -70,6 +70,8 @@ export interface UiHost {
   decide(purposes: Record<string, boolean>, source: 'banner' | 'preferences'): void;
   /** Accept all, as the core defines it (Global Privacy Control keeps marketing off). */
   acceptAll(source: 'banner' | 'preferences'): void;
+  /** Only what is necessary. */
+  rejectAll(source: 'banner' | 'preferences'): void;
   openPreferences(): void;
   /** Leaves the preferences: back to the banner while undecided, otherwise closed. */
   closePreferences(): void;

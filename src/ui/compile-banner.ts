@@ -1,18 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { ComponentChildren, FunctionComponent, VNode } from 'preact';
-import en from '../../locales/en.json';
-import ky from '../../locales/ky.json';
-import lv from '../../locales/lv.json';
-import mn from '../../locales/mn.json';
-import vi from '../../locales/vi.json';
 import { LANGUAGES, type Lang } from '../core/languages';
 import type { Condition, FirstLayerTemplate, TemplateChild, TemplateNode } from '../first-layer/template';
 import type { UiHost } from '../runtime/types';
 import type { DialogSettings } from '../settings/dialog-settings';
 import { FRAME } from './components/App';
 import { Banner, type BannerProps } from './components/Banner';
+import { createI18n } from './i18n';
 
-const LOCALES: Record<Lang, unknown> = { en, mn, ky, vi, lv };
+/** Our texts as the dialog has them, with no shop's texts on top. */
+const ours = createI18n({ texts: {}, labels: {}, descriptions: {} });
 
 /** Preact's prop names that differ from the attribute a browser reads. */
 const ATTRIBUTE_NAMES: Record<string, string> = { className: 'class', tabIndex: 'tabindex', htmlFor: 'for' };
@@ -77,8 +74,7 @@ const markConditions = (node: TemplateNode, gone: Map<Condition, Set<string>>): 
 };
 
 const lookUp = (lang: Lang, key: string): string => {
-  let value: unknown = LOCALES[lang];
-  for (const part of key.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  const value: unknown = ours.getResource(lang, 'translation', key);
   if (typeof value !== 'string') throw new Error(`locales/${lang}.json has no text for ${key}`);
   // The core writes texts as they are; a placeholder would reach the visitor unfilled.
   if (value.includes('{{'))

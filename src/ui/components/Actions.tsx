@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { noConsent } from '../../core/purposes';
 import type { UiHost } from '../../runtime/types';
 
 export interface ActionsProps {
@@ -14,29 +13,16 @@ export interface ActionsProps {
  * Accept all and Reject all: the same element, size and weight in both layers, so neither choice is
  * easier to see or to hit than the other.
  */
-export const Actions = ({ host, t, source, third }: ActionsProps) => {
-  const { purposes } = host.config;
-  return (
-    <div class="sc-actions">
-      <button
-        type="button"
-        class="sc-button sc-primary"
-        data-action="accept-all"
-        onClick={() => host.acceptAll(source)}
-      >
-        {t('actions.acceptAll')}
-      </button>
-      <button
-        type="button"
-        class="sc-button sc-primary"
-        data-action="reject-all"
-        onClick={() => host.decide(noConsent(purposes), source)}
-      >
-        {t('actions.rejectAll')}
-      </button>
-      <button type="button" class="sc-button sc-secondary" data-action={third.action} onClick={third.onClick}>
-        {third.label}
-      </button>
-    </div>
-  );
-};
+export const Actions = ({ host, t, source, third }: ActionsProps) => (
+  <div class="sc-actions">
+    <button type="button" class="sc-button sc-primary" data-action="accept-all" onClick={() => host.acceptAll(source)}>
+      {t('actions.acceptAll')}
+    </button>
+    <button type="button" class="sc-button sc-primary" data-action="reject-all" onClick={() => host.rejectAll(source)}>
+      {t('actions.rejectAll')}
+    </button>
+    <button type="button" class="sc-button sc-secondary" data-action={third.action} onClick={third.onClick}>
+      {third.label}
+    </button>
+  </div>
+);
