@@ -154,8 +154,11 @@ test('receipts made offline, with the collector down, wait and go out on the nex
 });
 
 test('receipts kept while offline go out as soon as the browser is back online', async ({ page, context }) => {
+  // The connection drops once the dialog has been downloaded ahead, not halfway through that download.
+  const dialogDownloaded = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/shopconsent-ui.js'));
   const shop = await open(page);
   await expect(shop.banner).toBeVisible();
+  await dialogDownloaded;
   await context.setOffline(true);
   await shop.acceptAll();
   await expect.poll(() => pendingIn(shop)).toBe(1);

@@ -22,7 +22,7 @@ const whenIdle = (win: IdleWindow, run: () => void) => {
  * sees it without Preact, i18next or any dialog code, and decides in it. "Choose" asks for the
  * preferences, which loads the dialog; the banner stays until the dialog takes over every layer
  * (`handOver`). Once the banner has shown and the page is idle, `prefetchUi` downloads the dialog
- * without running it, so that "Choose" opens quickly.
+ * without running it, so that "Choose" opens quickly, unless the visitor has decided by then.
  */
 export const showBanner = (
   rt: Runtime,
@@ -73,8 +73,12 @@ export const showBanner = (
     }
     frame = next;
     drawnIn = rt.lang();
-    if (prefetch) whenIdle(doc.defaultView as IdleWindow, prefetch);
+    const ahead = prefetch;
     prefetch = undefined;
+    // Only while the banner still asks: a visitor who decided before the page was idle may never open
+    // the preferences, and offline the download could only fail.
+    if (ahead)
+      whenIdle(doc.defaultView as IdleWindow, () => frame && doc.defaultView?.navigator.onLine !== false && ahead());
   };
 
   const remove = () => {

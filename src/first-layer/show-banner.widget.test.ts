@@ -75,6 +75,26 @@ describe('the banner the core draws', () => {
     expect(prefetchUi).toHaveBeenCalledOnce();
   });
 
+  it('downloads nothing ahead when the visitor decided before the page was idle', async () => {
+    const prefetchUi = vi.fn();
+    const { start } = setup({ prefetchUi });
+    start();
+    press('accept-all');
+    await new Promise((done) => setTimeout(done, 1200));
+    expect(prefetchUi).not.toHaveBeenCalled();
+  });
+
+  it('downloads nothing ahead while the browser is offline', async () => {
+    const prefetchUi = vi.fn();
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    cleanups.push(() => vi.restoreAllMocks());
+    const { start } = setup({ prefetchUi });
+    start();
+    await new Promise((done) => setTimeout(done, 1200));
+    expect(drawnBanner()).not.toBeNull();
+    expect(prefetchUi).not.toHaveBeenCalled();
+  });
+
   it('downloads nothing ahead for a returning visitor', async () => {
     const prefetchUi = vi.fn();
     const { start } = setup({ prefetchUi, stored: encodeState(storedState()) });
