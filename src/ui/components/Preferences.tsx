@@ -6,6 +6,7 @@ import { SERVICE_NAMES } from '../../settings/service-catalogue';
 import { decisionDate } from '../decision-date';
 import type { Dialog } from '../dialog';
 import { purposeDescription, purposeText, sensitiveNote } from '../purpose-text';
+import { serviceList } from '../service-list';
 import { Actions } from './Actions';
 import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
@@ -107,8 +108,9 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
                 description={purposeDescription(id, dialog, view.lang, t)}
                 note={sensitiveNote(id, dialog, view.lang, t)}
                 cookieCount={dialog.cookies[id]?.length ?? 0}
-                services={new Intl.ListFormat(view.lang, { type: 'unit' }).format(
+                services={serviceList(
                   (dialog.services[id] ?? []).map((service) => SERVICE_NAMES[service]),
+                  view.lang,
                 )}
                 checked={id === NECESSARY || choices[id] === true}
                 locked={id === NECESSARY}
