@@ -6,18 +6,26 @@
 export const summaryStatements = (dialect: 'sqlite' | 'postgres', byShop: boolean) => {
   const [from, to, shop] = dialect === 'sqlite' ? ['@from', '@to', '@shop'] : ['$1', '$2', '$3'];
   const int = (sql: string) => (dialect === 'postgres' ? `(${sql})::int` : sql);
-  const where = `day >= ${from} AND day <= ${to}${byShop ? ` AND shop = ${shop}` : ''}`;
+  // SQLite reads all shops as one range of each table's primary key (shop, day, …) per shop, without the
+  // lookups its `day` index needs for the summed columns; the shops are found by one step of the primary
+  // key each (a skip scan written out), not by reading the table.
+  const allShops = dialect === 'sqlite' && !byShop;
+  const shops = allShops
+    ? `WITH RECURSIVE shops(shop) AS (SELECT min(shop) FROM rollup_days UNION ALL
+         SELECT (SELECT min(shop) FROM rollup_days WHERE shop > shops.shop) FROM shops WHERE shop IS NOT NULL) `
+    : '';
+  const where = `${allShops ? 'shop IN (SELECT shop FROM shops) AND ' : ''}day >= ${from} AND day <= ${to}${byShop ? ` AND shop = ${shop}` : ''}`;
   const counts = ['decisions', 'accepted', 'refused', 'chose', 'withdrawals']
     .map((column) => `${int(`sum(${column})`)} AS ${column}`)
     .join(', ');
   const purposeCounts = `${int('sum(asked)')} AS asked, ${int('sum(granted)')} AS granted`;
   return {
-    days: `SELECT day, ${counts} FROM rollup_days WHERE ${where} GROUP BY day`,
-    splits: `SELECT 'lang' AS "by", lang AS key, ${counts} FROM rollup_days WHERE ${where} GROUP BY lang
+    days: `${shops}SELECT day, ${counts} FROM rollup_days WHERE ${where} GROUP BY day`,
+    splits: `${shops}SELECT 'lang' AS "by", lang AS key, ${counts} FROM rollup_days WHERE ${where} GROUP BY lang
              UNION ALL
              SELECT 'revision', revision, ${counts} FROM rollup_days WHERE ${where} GROUP BY revision`,
-    purposeDays: `SELECT day, purpose, ${purposeCounts} FROM rollup_purposes WHERE ${where} GROUP BY day, purpose`,
-    purposeSplits: `SELECT 'lang' AS "by", lang AS key, purpose, ${purposeCounts} FROM rollup_purposes WHERE ${where}
+    purposeDays: `${shops}SELECT day, purpose, ${purposeCounts} FROM rollup_purposes WHERE ${where} GROUP BY day, purpose`,
+    purposeSplits: `${shops}SELECT 'lang' AS "by", lang AS key, purpose, ${purposeCounts} FROM rollup_purposes WHERE ${where}
                     GROUP BY lang, purpose
                     UNION ALL
                     SELECT 'revision', revision, purpose, ${purposeCounts} FROM rollup_purposes WHERE ${where}
