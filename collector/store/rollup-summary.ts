@@ -9,12 +9,13 @@ export const summaryStatements = (dialect: 'sqlite' | 'postgres', byShop: boolea
   // SQLite reads all shops as one range of each table's primary key (shop, day, …) per shop, without the
   // lookups its `day` index needs for the summed columns; the shops are found by one step of the primary
   // key each (a skip scan written out), not by reading the table.
-  const allShops = dialect === 'sqlite' && !byShop;
-  const shops = allShops
+  const allShopsOnSqlite = dialect === 'sqlite' && !byShop;
+  const shops = allShopsOnSqlite
     ? `WITH RECURSIVE shops(shop) AS (SELECT min(shop) FROM rollup_days UNION ALL
          SELECT (SELECT min(shop) FROM rollup_days WHERE shop > shops.shop) FROM shops WHERE shop IS NOT NULL) `
     : '';
-  const where = `${allShops ? 'shop IN (SELECT shop FROM shops) AND ' : ''}day >= ${from} AND day <= ${to}${byShop ? ` AND shop = ${shop}` : ''}`;
+  const scope = byShop ? `shop = ${shop} AND ` : allShopsOnSqlite ? 'shop IN (SELECT shop FROM shops) AND ' : '';
+  const where = `${scope}day >= ${from} AND day <= ${to}`;
   const counts = ['decisions', 'accepted', 'refused', 'chose', 'withdrawals']
     .map((column) => `${int(`sum(${column})`)} AS ${column}`)
     .join(', ');
