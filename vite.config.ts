@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, runnerImport, type UserConfig } from 'vite';
+import { LANGUAGES, type Lang } from './src/core/languages.ts';
 import type { FirstLayerTemplate } from './src/first-layer/template';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -12,10 +13,11 @@ const RESOLVED = `\0${ID}`;
 
 /**
  * `virtual:shopconsent-first-layer`: the first layer as data, compiled from the dialog's Preact banner
- * and the locale files when a bundle or a test imports it (src/ui/compile-banner.ts). The compiler runs
- * in its own module runner, without this config, so that it does not load itself.
+ * and the locale files when a bundle or a test imports it (src/ui/compile-banner.ts), with the texts of
+ * `only` alone for that language's chunk. The compiler runs in its own module runner, without this
+ * config, so that it does not load itself.
  */
-const firstLayer = (): Plugin => {
+const firstLayer = (only?: Lang): Plugin => {
   const compiler = resolve(root, 'src/ui/compile-banner.ts');
   return {
     name: 'shopconsent-first-layer',
@@ -29,10 +31,14 @@ const firstLayer = (): Plugin => {
       });
       // Rebuilt in watch mode and by the dev server when the banner, a locale or the compiler changes.
       for (const file of dependencies) this.addWatchFile(file);
-      return `export default ${JSON.stringify(module.compileBanner())};`;
+      const template = module.compileBanner();
+      if (only) template.texts = { [only]: template.texts[only] } as FirstLayerTemplate['texts'];
+      return `export default ${JSON.stringify(template)};`;
     },
   };
 };
+
+const plugins = (only?: Lang) => [preact({ prefreshEnabled: false, devToolsEnabled: false }), firstLayer(only)];
 
 const shared: UserConfig = {
   define: {
@@ -40,19 +46,26 @@ const shared: UserConfig = {
     // Set by scripts/build.mjs for the core, which is built after the dialog it loads.
     __SHOPCONSENT_UI_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_UI_INTEGRITY ?? ''),
     __SHOPCONSENT_EXTRAS_INTEGRITY__: JSON.stringify(process.env.SHOPCONSENT_EXTRAS_INTEGRITY ?? ''),
+    // A JSON object, language to hash, of the banner's chunks.
+    __SHOPCONSENT_BANNER_INTEGRITY__: process.env.SHOPCONSENT_BANNER_INTEGRITY ?? '{}',
   },
-  plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), firstLayer()],
+  plugins: plugins(),
 };
 
 /**
  * The runtime's own methods (src/runtime/runtime.ts) never leave the core, so their names can be
- * shortened like local variables; names a page, the dialog or the extras see must not be listed here.
+ * shortened like local variables; names a page, the dialog, the extras or the banner's chunk (which
+ * holds the runtime: `onView`, `setLayer`) see must not be listed here.
  */
-const RUNTIME_ONLY = /^(onCommit|onLayer|onLanguage|onView|setLayer|commit|adopt|stored|notify)$/;
+const RUNTIME_ONLY = /^(onCommit|onLayer|onLanguage|commit|adopt|stored|notify)$/;
 
-/** One IIFE bundle for the script tag: `core` is the tag itself, `ui` and `extras` what it loads on demand. */
-const iife = (entry: string, fileName: string): UserConfig => ({
+/**
+ * One IIFE bundle for the script tag: `core` is the tag itself, `ui`, `extras` and `banner-<lang>` what
+ * it loads on demand.
+ */
+const iife = (entry: string, fileName: string, lang?: Lang): UserConfig => ({
   ...shared,
+  plugins: plugins(lang),
   build: {
     target: 'es2020',
     outDir: 'dist',
@@ -67,6 +80,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'core') return iife('src/embed/index.ts', 'shopconsent.js');
   if (mode === 'ui') return iife('src/ui/index.ts', 'shopconsent-ui.js');
   if (mode === 'extras') return iife('src/extras/index.ts', 'shopconsent-extras.js');
+  const banner = LANGUAGES.find((lang) => mode === `banner-${lang}`);
+  if (banner) return iife('src/first-layer/index.ts', `shopconsent-banner-${banner}.js`, banner);
   if (mode === 'esm' || mode === 'cjs') {
     // The npm entries, ESM and CommonJS (for `require()` and tools that still resolve it), each with
     // its own folder so that chunks of one never load the other's.

@@ -82,14 +82,17 @@ test.describe('the shopconsent cookie', () => {
 
   test('after a decision, a reload shows no banner and requests nothing but the core', async ({ page }) => {
     const shop = await ShopConsentPage.open(page);
+    const lang = await shop.banner.getAttribute('lang');
     await shop.choose();
     await shop.toggle('marketing');
     await shop.save();
     const decided = await shop.get();
     expect(shop.uiRequests()).toBe(1);
-    // A first visit needs the core and the dialog; the extras only for what this page does not use.
+    // A first visit needs the core, the banner in the page's language and the dialog; the extras only
+    // for what this page does not use.
     expect(shop.requests.filter((path) => path.startsWith('/dist/'))).toEqual([
       '/dist/shopconsent.js',
+      `/dist/shopconsent-banner-${lang}.js`,
       '/dist/shopconsent-ui.js',
     ]);
 

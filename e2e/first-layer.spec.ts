@@ -16,14 +16,17 @@ const dialogRan = (page: Page) => page.evaluate(() => Symbol.for('shopconsent.ui
 
 test.describe('the banner from the core', () => {
   for (const lang of LANGS) {
-    test(`in ${lang}: shows before anything but shopconsent.js is downloaded, and is the dialog’s banner`, async ({
+    test(`in ${lang}: shows with nothing but shopconsent.js and its banner in ${lang}, and is the dialog’s banner`, async ({
       page,
     }) => {
       const shop = await ShopConsentPage.open(page, { lang, attributes: ATTRIBUTES });
       await expect(shop.banner).toBeVisible();
       await expect(shop.banner).toHaveAttribute('lang', lang);
       await expect(shop.banner.getByRole('heading')).toHaveText(locale(lang).banner.title);
-      expect(shop.requests.filter((path) => path.startsWith('/dist/'))).toEqual(['/dist/shopconsent.js']);
+      expect(shop.requests.filter((path) => path.startsWith('/dist/'))).toEqual([
+        '/dist/shopconsent.js',
+        `/dist/shopconsent-banner-${lang}.js`,
+      ]);
       expect(await dialogRan(page)).toBe(false);
       const fromCore = await shop.banner.ariaSnapshot();
 
@@ -44,6 +47,39 @@ test.describe('the banner from the core', () => {
     await expect(shop.banner.getByText(locale('vi').gpc.note)).toBeVisible();
     expect(await dialogRan(page)).toBe(false);
     shop.expectSilent();
+  });
+
+  test('a language switch on the banner downloads that language’s banner then, not before', async ({ page }) => {
+    const shop = await ShopConsentPage.open(page, { lang: 'lv', attributes: ATTRIBUTES });
+    await expect(shop.banner).toHaveAttribute('lang', 'lv');
+    await page.evaluate(() => window.ShopConsent?.setLanguage('mn'));
+    await expect(shop.banner).toHaveAttribute('lang', 'mn');
+    await expect(shop.banner.getByRole('heading')).toHaveText(locale('mn').banner.title);
+    expect(shop.requests.filter((path) => path.startsWith('/dist/'))).toEqual([
+      '/dist/shopconsent.js',
+      '/dist/shopconsent-banner-lv.js',
+      '/dist/shopconsent-banner-mn.js',
+    ]);
+    expect(await dialogRan(page)).toBe(false);
+    shop.expectSilent();
+  });
+
+  test('when the banner’s own file cannot load, the dialog bundle shows the banner and the visitor decides', async ({
+    page,
+  }) => {
+    await page.route('**/shopconsent-banner-*.js', (route) => route.fulfill({ status: 404, body: 'no' }));
+    const shop = await ShopConsentPage.open(page, { lang: 'ky', attributes: ATTRIBUTES });
+    await expect(shop.banner).toBeVisible();
+    await expect(shop.banner.getByRole('heading')).toHaveText(locale('ky').banner.title);
+    expect(await dialogRan(page)).toBe(true);
+    const ours = shop.consoleErrors.filter((text) => text.startsWith('[ShopConsent]'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toContain('could not load the banner');
+    expect(ours[0]).toContain('/dist/shopconsent-banner-ky.js');
+    await shop.button('reject-all').click();
+    await expect(shop.banner).toHaveCount(0);
+    expect((await shop.get())?.purposes).toEqual({ necessary: true, analytics: false, marketing: false });
+    expect(shop.pageErrors).toEqual([]);
   });
 
   test('Choose downloads the dialog and opens the preferences with focus inside', async ({ page }) => {

@@ -177,7 +177,7 @@ test.describe('the reopened preferences show the saved choices and when they wer
   });
 });
 
-test('the core carries the banner’s texts and no other text of the locale files; the extras carry the reopen label and nothing else of them', () => {
+test('the core carries no text of the locale files; each banner file its own language’s banner texts alone; the extras the reopen label alone', () => {
   const bundle = (file: string) => readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
   const core = bundle('shopconsent.js');
   const extras = bundle('shopconsent-extras.js');
@@ -187,11 +187,17 @@ test('the core carries the banner’s texts and no other text of the locale file
     expect(extras).toContain(label);
     const t = texts(lang);
     for (const text of [t.banner.title, t.banner.text, t.actions.rejectAll]) {
-      expect(core, `${lang}: ${text}`).toContain(text);
+      expect(core, `${lang}: ${text}`).not.toContain(text);
       expect(extras, `${lang}: ${text}`).not.toContain(text);
+      for (const other of LANGS) {
+        const banner = bundle(`shopconsent-banner-${other}.js`);
+        if (other === lang) expect(banner, `${other}: ${text}`).toContain(text);
+        else expect(banner, `${other}: ${text}`).not.toContain(text);
+      }
     }
     for (const text of [t.preferences.title, t.purposes.necessary.label, t.actions.save]) {
       expect(core, `${lang}: ${text}`).not.toContain(text);
+      expect(bundle(`shopconsent-banner-${lang}.js`), `${lang}: ${text}`).not.toContain(text);
       if (text !== label) expect(extras, `${lang}: ${text}`).not.toContain(text);
     }
   }

@@ -3,9 +3,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLES } from './bundles.mjs';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -137,7 +138,7 @@ describe('the npm package, installed in a project of its own', { timeout: 2 * MI
 
   it('is clean for Are the types wrong? under node16 (ESM and CommonJS) and bundler', async () => {
     // The script-tag files are browser scripts without exports: nothing to type, nothing for Node to load.
-    const scripts = ['shopconsent.js', 'shopconsent-ui.js', 'shopconsent-extras.js'];
+    const scripts = Object.values(BUNDLES).map((file) => basename(file));
     await run(bin('attw'), [tarball, '--profile', 'node16', '--exclude-entrypoints', ...scripts], { cwd: project });
   });
 
@@ -165,7 +166,7 @@ describe('the built files', { timeout: MINUTE }, () => {
   it('use no syntax or built-in beyond ES2020, the target the README states', async () => {
     const check = (args: string[]) =>
       run(bin('es-check'), ['es2020', '--checkFeatures', '--noColor', ...args], { cwd: root });
-    await check(['dist/shopconsent.js', 'dist/shopconsent-ui.js', 'dist/shopconsent-extras.js']);
+    await check(Object.values(BUNDLES));
     await check(['--module', 'dist/esm/*.js']);
     await check(['dist/cjs/*.cjs']);
   });

@@ -40,6 +40,7 @@ export const createConsent = (config: ShopConsentConfig = {}): ShopConsentApi =>
       warn,
     ),
     loadUi: () => import('./ui/mount').then((m) => m.mountUi),
+    loadBanner: () => import('./first-layer/banner-chunk').then((m) => m.bannerChunk),
     loadExtras: () => import('./extras/extras').then((m) => m.extras),
   });
   start();

@@ -10,7 +10,7 @@ const shopconsent = {
   bodyEnd: '',
   /** Files in <head> that block the first paint. */
   renderBlocking: ['/dist/shopconsent.js'],
-  files: /\/dist\/shopconsent(-ui)?\.js$/,
+  files: /\/dist\/shopconsent(-ui|-banner-[a-z]+)?\.js$/,
   banner: () => document.getElementById('shopconsent-root')?.shadowRoot?.querySelector('[data-layer="banner"]'),
   acceptAll: '[data-action="accept-all"]',
   choose: '[data-layer="banner"] [data-action="preferences"]',

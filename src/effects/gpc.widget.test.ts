@@ -15,6 +15,7 @@ describe('runtime: Global Privacy Control', () => {
     withGpc(true);
     const { start, api, events, mount } = setup();
     start();
+    await flush();
     expect(drawnBanner()?.querySelector('.sc-gpc')).not.toBeNull();
     press('accept-all');
     expect(api.get()).toMatchObject({
@@ -56,6 +57,7 @@ describe('runtime: Global Privacy Control', () => {
     withGpc(true);
     const second = setup({ attributes: { purposes: 'analytics' } });
     second.start();
+    await flush();
     expect(drawnBanner()?.querySelector('.sc-gpc')).toBeNull();
     second.api.open();
     await flush();

@@ -9,7 +9,8 @@ import { announceToPage } from '../effects/page-events';
 import { releaseGatedTags } from '../effects/release-tags';
 import { syncTabs } from '../effects/tab-sync';
 import { deleteWithdrawnCookies } from '../effects/withdrawal';
-import { showBanner } from '../first-layer/show-banner';
+import { bannerOnDemand } from '../first-layer/banner-on-demand';
+import type { BannerLoader } from '../first-layer/types';
 import { createApi } from '../runtime/api';
 import { createDialogHost } from '../runtime/dialog-host';
 import { createExtrasLoader } from '../runtime/extras-loader';
@@ -22,6 +23,8 @@ export interface WidgetDeps {
   doc: Document;
   store: DecisionStore;
   loadUi: UiLoader;
+  /** The banner's chunk for a language, requested once a visitor has to decide. */
+  loadBanner: BannerLoader;
   /** Downloads the dialog without running it, once the banner has shown and the page is idle. */
   prefetchUi?: () => void;
   loadExtras: ExtrasLoader;
@@ -36,7 +39,7 @@ export interface WidgetDeps {
  */
 export const createWidget = (
   config: Config,
-  { win, doc, store, loadUi, prefetchUi, loadExtras, warn, now = Date.now }: WidgetDeps,
+  { win, doc, store, loadUi, loadBanner, prefetchUi, loadExtras, warn, now = Date.now }: WidgetDeps,
 ) => {
   const rt = createRuntime(config, {
     win,
@@ -53,7 +56,13 @@ export const createWidget = (
     settings ??= parseDialogSettings(config.settings, win.location.href, warn);
     return settings;
   };
-  const host = createDialogHost(rt, doc, loadUi, dialog, showBanner(rt, doc, dialog, prefetchUi));
+  const firstLayer = bannerOnDemand(
+    rt,
+    loadBanner,
+    (chunk, textsOf) => chunk.show(rt, doc, dialog, textsOf, prefetchUi),
+    () => loadDialog(),
+  );
+  const { host, loadDialog } = createDialogHost(rt, doc, loadUi, dialog, firstLayer);
   syncTabs(rt, doc, store);
   const sendReceipts = keepReceipts(rt, win, withExtras, warn);
   const startConsentMode = followConsentMode(rt, win);

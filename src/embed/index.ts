@@ -1,6 +1,6 @@
 import { parseConfig } from '../core/config';
 import { reportError, warn } from '../core/warn';
-import { EXTRAS_REGISTRY, UI_REGISTRY } from '../runtime/bundle-registry';
+import { BANNER_REGISTRY, EXTRAS_REGISTRY, UI_REGISTRY } from '../runtime/bundle-registry';
 import type { ShopConsentApi } from '../runtime/types';
 import { createCookieStore } from '../storage/cookie-store';
 import { createWidget } from './create-widget';
@@ -10,6 +10,7 @@ import { drainQueue, type QueueWindow } from './queue';
 /** Set by scripts/build.mjs: the hashes of the bundles built with this core (Subresource Integrity). */
 declare const __SHOPCONSENT_UI_INTEGRITY__: string;
 declare const __SHOPCONSENT_EXTRAS_INTEGRITY__: string;
+declare const __SHOPCONSENT_BANNER_INTEGRITY__: Partial<Record<string, string>>;
 
 type EmbedWindow = QueueWindow & { ShopConsent?: ShopConsentApi; shopConsentConfig?: unknown };
 
@@ -41,6 +42,15 @@ const boot = (win: EmbedWindow, doc: Document) => {
       warn,
     ),
     loadUi: () => loadBundle(win, script, url('shopconsent-ui.js'), UI_REGISTRY, __SHOPCONSENT_UI_INTEGRITY__),
+    loadBanner: (lang) =>
+      loadBundle(
+        win,
+        script,
+        url(`shopconsent-banner-${lang}.js`),
+        BANNER_REGISTRY,
+        __SHOPCONSENT_BANNER_INTEGRITY__[lang] ?? '',
+        true,
+      ),
     prefetchUi: () => prefetchBundle(doc, script, url('shopconsent-ui.js'), __SHOPCONSENT_UI_INTEGRITY__),
     loadExtras: () =>
       loadBundle(win, script, url('shopconsent-extras.js'), EXTRAS_REGISTRY, __SHOPCONSENT_EXTRAS_INTEGRITY__),

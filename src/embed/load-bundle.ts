@@ -1,4 +1,4 @@
-import type { EXTRAS_REGISTRY, RegistryWindow, UI_REGISTRY } from '../runtime/bundle-registry';
+import type { BANNER_REGISTRY, EXTRAS_REGISTRY, RegistryWindow, UI_REGISTRY } from '../runtime/bundle-registry';
 
 interface ScriptUrlPolicy {
   createScriptURL(url: string): string;
@@ -12,8 +12,8 @@ let policy: ScriptUrlPolicy | undefined;
 /**
  * Our bundle's address as a script source a page requiring Trusted Types (`require-trusted-types-for
  * 'script'`) accepts: through a policy named `shopconsent` that only this module holds, so it passes the
- * two addresses built from our own tag and nothing else. A page whose `trusted-types` directive does not
- * name it refuses the policy; the script tag is refused in turn and the error says so.
+ * addresses of our bundles built from our own tag and nothing else. A page whose `trusted-types`
+ * directive does not name it refuses the policy; the script tag is refused in turn and the error says so.
  */
 const scriptUrl = (win: TrustedTypesWindow, url: string): string => {
   if (!win.trustedTypes) return url;
@@ -22,18 +22,20 @@ const scriptUrl = (win: TrustedTypesWindow, url: string): string => {
 };
 
 /**
- * Loads one of our bundles (`shopconsent-ui.js`, `shopconsent-extras.js`) with a script tag and resolves
- * with what it registered under `key`. `own` is our own tag: a nonce it carries (a nonce-based
- * Content-Security-Policy) goes to the new tag too, and when the shop pinned our file with Subresource
- * Integrity, the bundle is pinned to `integrity`, the hash of that bundle as built with this core, and
- * fetched the same way (`crossorigin`).
+ * Loads one of our bundles (`shopconsent-ui.js`, `shopconsent-extras.js`, `shopconsent-banner-<lang>.js`)
+ * with a script tag and resolves with what it registered under `key`. `own` is our own tag: a nonce it
+ * carries (a nonce-based Content-Security-Policy) goes to the new tag too, and when the shop pinned our
+ * file with Subresource Integrity, the bundle is pinned to `integrity`, the hash of that bundle as built
+ * with this core, and fetched the same way (`crossorigin`). An `urgent` bundle (the banner, often the
+ * largest thing a first visit paints) is fetched at high priority, not at the low one of added scripts.
  */
-export const loadBundle = <K extends typeof UI_REGISTRY | typeof EXTRAS_REGISTRY>(
+export const loadBundle = <K extends typeof UI_REGISTRY | typeof EXTRAS_REGISTRY | typeof BANNER_REGISTRY>(
   win: RegistryWindow,
   own: HTMLScriptElement | null,
   url: string,
   key: K,
   integrity: string,
+  urgent = false,
 ): Promise<NonNullable<RegistryWindow[K]>> =>
   new Promise((resolve, reject) => {
     const doc = win.document;
@@ -41,6 +43,7 @@ export const loadBundle = <K extends typeof UI_REGISTRY | typeof EXTRAS_REGISTRY
     // Inside the promise, so that a refused policy rejects rather than throws.
     script.src = scriptUrl(win, url);
     if (own?.nonce) script.nonce = own.nonce;
+    if (urgent) script.setAttribute('fetchpriority', 'high');
     if (own?.integrity && integrity) {
       script.integrity = integrity;
       script.crossOrigin = own.crossOrigin ?? 'anonymous';

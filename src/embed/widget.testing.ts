@@ -4,6 +4,8 @@ import type { DecisionStore } from '../core/decision-store';
 import type { ConsentState } from '../core/state';
 import { FakeChannel } from '../effects/fake-channel.testing';
 import { extras } from '../extras/extras';
+import { bannerChunk } from '../first-layer/banner-chunk';
+import type { BannerLoader } from '../first-layer/types';
 import type { EventDetails, EventName, MountUi } from '../runtime/types';
 import { createWidget } from './create-widget';
 
@@ -67,6 +69,7 @@ export interface Setup {
   mount?: MountUi;
   loadUi?: () => Promise<MountUi>;
   loadExtras?: () => Promise<typeof extras>;
+  loadBanner?: BannerLoader;
   prefetchUi?: () => void;
   doc?: Document;
 }
@@ -89,12 +92,13 @@ export const setup = ({
   const mount = vi.fn<MountUi>(rest.mount ?? (() => {}));
   const loadUi = vi.fn(rest.loadUi ?? (() => Promise.resolve(mount)));
   const loadExtras = vi.fn(rest.loadExtras ?? (() => Promise.resolve(extras)));
+  const loadBanner = vi.fn(rest.loadBanner ?? (() => Promise.resolve(bannerChunk)));
   const events = { ready: record('ready'), change: record('change'), open: record('open'), close: record('close') };
   const { prefetchUi } = rest;
-  const deps = { win: window, doc, store, loadUi, loadExtras, prefetchUi, warn, now: () => now };
+  const deps = { win: window, doc, store, loadUi, loadBanner, loadExtras, prefetchUi, warn, now: () => now };
   const { api, start } = createWidget(config, deps);
   cleanups.push(() => api.close());
-  return { api, start, store, mount, loadUi, loadExtras, warnings, config, events };
+  return { api, start, store, mount, loadUi, loadBanner, loadExtras, warnings, config, events };
 };
 
 /** The banner the core drew, or `null`. */

@@ -9,6 +9,7 @@ import type { Lang } from '../core/languages';
 import type { ConsentState } from '../core/state';
 import { FakeChannel } from '../effects/fake-channel.testing';
 import { createWidget } from '../embed/create-widget';
+import { bannerChunk } from '../first-layer/banner-chunk';
 import type { UiHost, UiView } from '../runtime/types';
 import { extras } from './extras';
 import { addReopenButton } from './reopen-button';
@@ -146,6 +147,7 @@ describe('addReopenButton inside the runtime', () => {
       doc: document,
       store,
       loadUi: () => Promise.resolve(vi.fn()),
+      loadBanner: () => Promise.resolve(bannerChunk),
       loadExtras,
       warn: (message) => {
         warnings.push(message);

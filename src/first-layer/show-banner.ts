@@ -1,13 +1,11 @@
 import { focusedElement, focusWasLost } from '../dom/focus';
 import { adoptStyles } from '../dom/shadow-styles';
 import { whenBodyExists, widgetRoot } from '../dom/widget-root';
-import type { Runtime } from '../runtime/runtime';
-import type { FirstLayer } from '../runtime/types';
-import type { DialogSettings } from '../settings/dialog-settings';
 import layersAndBanner from '../ui/styles/layers-and-banner.css?inline';
 import palette from '../ui/styles/palette.css?inline';
 import phones from '../ui/styles/phones.css?inline';
 import { drawBanner } from './draw-banner';
+import type { ShowBanner } from './types';
 
 type IdleWindow = Window & { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number };
 
@@ -18,18 +16,14 @@ const whenIdle = (win: IdleWindow, run: () => void) => {
 };
 
 /**
- * Draws the banner from the core while the dialog bundle is not there: a visitor who has to decide
- * sees it without Preact, i18next or any dialog code, and decides in it. "Choose" asks for the
- * preferences, which loads the dialog; the banner stays until the dialog takes over every layer
- * (`handOver`). Once the banner has shown and the page is idle, `prefetchUi` downloads the dialog
- * without running it, so that "Choose" opens quickly, unless the visitor has decided by then.
+ * Draws the banner while the dialog bundle is not there: a visitor who has to decide sees it without
+ * Preact, i18next or any dialog code, and decides in it. "Choose" asks for the preferences, which loads
+ * the dialog; the banner stays until the dialog takes over every layer (`handOver`). Once the banner has
+ * shown and the page is idle, `prefetchUi` downloads the dialog without running it, so that "Choose"
+ * opens quickly, unless the visitor has decided by then. After a language switch the banner keeps its
+ * language until `textsOf` has the new one's texts (`redraw`).
  */
-export const showBanner = (
-  rt: Runtime,
-  doc: Document,
-  dialog: () => DialogSettings,
-  prefetchUi?: () => void,
-): FirstLayer => {
+export const showBanner: ShowBanner = (rt, doc, dialog, textsOf, prefetchUi) => {
   let frame: HTMLElement | null = null;
   let drawnIn = '';
   let root: ShadowRoot | undefined;
@@ -46,7 +40,9 @@ export const showBanner = (
   };
 
   const draw = () => {
-    if (handedOver || rt.layer() !== 'banner' || (frame && drawnIn === rt.lang())) return;
+    const lang = rt.lang();
+    const texts = textsOf(lang);
+    if (handedOver || rt.layer() !== 'banner' || !texts || (frame && drawnIn === lang)) return;
     const settings = dialog();
     if (!root) {
       root = widgetRoot(doc, settings);
@@ -55,7 +51,7 @@ export const showBanner = (
       adoptStyles(root, [palette, layersAndBanner, phones].join('\n'));
     }
     const focused = frame && root.activeElement?.getAttribute('data-action');
-    const next = drawBanner(doc, settings, rt.lang(), rt.gpc);
+    const next = drawBanner(doc, settings, lang, texts, rt.gpc);
     next.addEventListener('click', act);
     if (frame) frame.replaceWith(next);
     else root.append(next);
@@ -72,7 +68,7 @@ export const showBanner = (
       });
     }
     frame = next;
-    drawnIn = rt.lang();
+    drawnIn = lang;
     const ahead = prefetch;
     prefetch = undefined;
     // Only while the banner still asks: a visitor who decided before the page was idle may never open
@@ -89,15 +85,19 @@ export const showBanner = (
     returnTo = null;
   };
 
+  const redraw = () => {
+    if (!handedOver && rt.layer() === 'banner') whenBodyExists(doc, draw);
+  };
   rt.onView(() => {
-    if (handedOver) return;
-    const layer = rt.layer();
-    if (layer === 'banner') whenBodyExists(doc, draw);
+    redraw();
     // While the preferences load, the banner stays where it is.
-    else if (!layer) remove();
+    if (!handedOver && !rt.layer()) remove();
   });
+  // The chunk arrives once the banner is to show.
+  redraw();
 
   return {
+    redraw,
     handOver: () => {
       handedOver = true;
       frame?.remove();

@@ -23,6 +23,7 @@ describe('the banner the core draws', () => {
     const field = focusedField();
     const { start, api } = setup();
     start();
+    await flush();
     await nextFrame();
     expect(focusedInBanner()).toBe('banner');
     press('reject-all');
@@ -31,9 +32,10 @@ describe('the banner the core draws', () => {
     expect(api.get()).toMatchObject({ source: 'banner', purposes: { analytics: false, marketing: false } });
   });
 
-  it('follows a language switch, keeping focus on the button that had it', () => {
+  it('follows a language switch, keeping focus on the button that had it', async () => {
     const { start, api } = setup({ object: { lang: 'lv' } });
     start();
+    await flush();
     drawnBanner()?.querySelector<HTMLElement>('[data-action="accept-all"]')?.focus();
     api.setLanguage('mn');
     expect(drawnBanner()?.getAttribute('lang')).toBe('mn');
@@ -42,9 +44,10 @@ describe('the banner the core draws', () => {
     expect(document.querySelectorAll('#shopconsent-root')).toHaveLength(1);
   });
 
-  it('goes when the shop’s code decides, and comes back after a reset', () => {
+  it('goes when the shop’s code decides, and comes back after a reset', async () => {
     const { start, api } = setup();
     start();
+    await flush();
     api.acceptAll();
     expect(drawnBanner()).toBeNull();
     api.reset();
@@ -56,6 +59,7 @@ describe('the banner the core draws', () => {
     let host: UiHost | undefined;
     const { start } = setup({ mount: (h) => (host = h) });
     start();
+    await flush();
     await nextFrame();
     press('preferences');
     expect(drawnBanner()).not.toBeNull();
@@ -79,6 +83,7 @@ describe('the banner the core draws', () => {
     const prefetchUi = vi.fn();
     const { start } = setup({ prefetchUi });
     start();
+    await flush();
     press('accept-all');
     await new Promise((done) => setTimeout(done, 1200));
     expect(prefetchUi).not.toHaveBeenCalled();

@@ -1,3 +1,4 @@
+import type { BannerChunk } from '../first-layer/types';
 import type { Extras, MountUi } from './types';
 
 /**
@@ -6,5 +7,10 @@ import type { Extras, MountUi } from './types';
  */
 export const UI_REGISTRY = Symbol.for('shopconsent.ui');
 export const EXTRAS_REGISTRY = Symbol.for('shopconsent.extras');
+export const BANNER_REGISTRY = Symbol.for('shopconsent.banner');
 
-export type RegistryWindow = Window & { [UI_REGISTRY]?: MountUi; [EXTRAS_REGISTRY]?: Extras };
+export type RegistryWindow = Window & {
+  [UI_REGISTRY]?: MountUi;
+  [EXTRAS_REGISTRY]?: Extras;
+  [BANNER_REGISTRY]?: BannerChunk;
+};

@@ -197,6 +197,7 @@ describe('runtime: decisions', () => {
   it('takes the source from the dialog layer the visitor used', async () => {
     const { start, events, mount, api } = setup();
     start();
+    await flush();
     press('reject-all');
     expect(events.change[0]).toMatchObject({ source: 'banner', state: { source: 'banner' } });
     expect(api.get()?.purposes).toEqual({ necessary: true, analytics: false, marketing: false });

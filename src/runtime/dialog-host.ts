@@ -5,8 +5,8 @@ import type { FirstLayer, UiHost, UiLoader } from './types';
 
 /**
  * What the dialog sees of the runtime, and the loading of the dialog the first time the preferences
- * open: until then the core draws the banner (`firstLayer`). Links marked `data-shopconsent="open"`
- * open the preferences.
+ * open (or `loadDialog()`, when the first layer cannot draw the banner): until then the core draws the
+ * banner (`firstLayer`). Links marked `data-shopconsent="open"` open the preferences.
  */
 export const createDialogHost = (
   rt: Runtime,
@@ -14,7 +14,7 @@ export const createDialogHost = (
   loadUi: UiLoader,
   dialog: () => DialogSettings,
   firstLayer: FirstLayer,
-): UiHost => {
+): { host: UiHost; loadDialog: () => void } => {
   let requested = false;
   const host: UiHost = {
     config: rt.config,
@@ -29,8 +29,8 @@ export const createDialogHost = (
     closePreferences: () => rt.setLayer(rt.get() ? null : 'banner'),
     setLanguage: rt.setLanguage,
   };
-  rt.onLayer((next) => {
-    if (next !== 'preferences' || requested) return;
+  const loadDialog = () => {
+    if (requested) return;
     requested = true;
     loadUi()
       .then((mount) => {
@@ -43,6 +43,9 @@ export const createDialogHost = (
         // Back to the banner the core draws, so that the visitor can still decide.
         if (rt.layer() === 'preferences') rt.setLayer(rt.get() ? null : 'banner');
       });
+  };
+  rt.onLayer((next) => {
+    if (next === 'preferences') loadDialog();
   });
   rt.onLayer(rt.notify);
   doc.addEventListener('click', (event) => {
@@ -51,5 +54,5 @@ export const createDialogHost = (
       rt.setLayer('preferences');
     }
   });
-  return host;
+  return { host, loadDialog };
 };

@@ -64,6 +64,7 @@ describe('runtime: the dialog', () => {
     const loadUi = vi.fn<() => Promise<MountUi>>().mockRejectedValueOnce(new Error('404')).mockResolvedValue(mount);
     const { start, api } = setup({ loadUi });
     start();
+    await flush();
     press('preferences');
     await flush();
     expect(error).toHaveBeenCalled();

@@ -51,6 +51,7 @@ describe('runtime: start and the ready event', () => {
     expect(api.get()).toBeNull();
     expect(api.has('analytics')).toBe(false);
     expect(events.open).toEqual([{ layer: 'banner' }]);
+    await flush();
     expect(drawnBanner()).not.toBeNull();
     expect(loadUi).not.toHaveBeenCalled();
   });

@@ -16,6 +16,7 @@ const dialog = (over: Partial<DialogSettings> = {}) =>
   dialogSettings({ shop: 'MonaOK', policyUrl: 'https://shop.example/privacy', ...over });
 
 const host = { config: { purposes: [] } } as unknown as UiHost;
+const ours = compileBanner().texts;
 
 /** The dialog's Preact banner in its frame, as markup. */
 const preactBanner = (settings: DialogSettings, lang: (typeof LANGUAGES)[number], gpc: boolean) => {
@@ -32,7 +33,7 @@ const preactBanner = (settings: DialogSettings, lang: (typeof LANGUAGES)[number]
 };
 
 const coreBanner = (settings: DialogSettings, lang: (typeof LANGUAGES)[number], gpc: boolean) =>
-  drawBanner(document, settings, lang, gpc).outerHTML;
+  drawBanner(document, settings, lang, ours[lang], gpc).outerHTML;
 
 describe('the banner the core draws', () => {
   const cases = LANGUAGES.flatMap(
@@ -65,7 +66,7 @@ describe('the banner the core draws', () => {
 
   it('shows the sensitive-data note in Vietnamese by default, and never in Latvian', () => {
     const note = (lang: 'vi' | 'lv' | 'en', settings = dialog()) =>
-      drawBanner(document, settings, lang, false).querySelector('.sc-sensitive')?.textContent ?? null;
+      drawBanner(document, settings, lang, ours[lang], false).querySelector('.sc-sensitive')?.textContent ?? null;
     expect(note('vi')).toBe(vi.notice.sensitive);
     expect(note('en')).toBeNull();
     expect(note('lv', dialog({ sensitiveNote: true }))).toBeNull();
@@ -76,6 +77,7 @@ describe('the banner the core draws', () => {
       document,
       dialog({ texts: { en: { 'banner.title': '<img src=x onerror=alert(1)>' } } }),
       'en',
+      ours.en,
       false,
     );
     expect(drawn.querySelector('img')).toBeNull();
