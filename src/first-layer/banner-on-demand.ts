@@ -5,8 +5,8 @@ import type { FirstLayer } from '../runtime/types';
 import type { BannerChunk, BannerLoader, BannerTexts, DrawnBanner } from './types';
 
 /**
- * The first layer as the core holds it: nothing until a banner is to show, then the chunk of the
- * visitor's language (its controller, builder, styles and texts), so that a returning visitor's page
+ * The first layer as the core holds it: nothing for a visitor who has decided; otherwise the chunk of
+ * the visitor's language (its controller, builder, styles and texts), so that a returning visitor's page
  * view carries none of it (docs/adr/0043). A language switch while the banner shows asks for that
  * language's texts; a chunk that cannot load leaves the banner to the dialog bundle (`fallback`), which
  * draws every layer, so that the visitor can still decide.
@@ -44,6 +44,9 @@ export const bannerOnDemand = (
   rt.onView(() => {
     if (rt.layer() === 'banner') request(rt.lang());
   });
+  // Undecided: the banner will show once the widget starts, so the request goes out now, while the
+  // effects are set up and the page's `ready` listeners run.
+  if (!rt.get()) request(rt.lang());
 
   return {
     handOver: () => {

@@ -29,9 +29,10 @@ const slowLoader = () => {
 const buttonText = (action: string) => drawnBanner()?.querySelector(`[data-action="${action}"]`)?.textContent;
 
 describe('the banner’s chunk', () => {
-  it('is requested once, in the visitor’s language, when a visitor has to decide, and the banner shows when it arrives', async () => {
+  it('is requested once, in the visitor’s language, as soon as the widget finds no decision; the banner shows when it arrives', async () => {
     const chunks = slowLoader();
     const { start, loadUi } = setup({ object: { lang: 'ky' }, loadBanner: chunks.load });
+    expect(chunks.load.mock.calls).toEqual([['ky']]);
     start();
     expect(chunks.load.mock.calls).toEqual([['ky']]);
     expect(drawnBanner()).toBeNull();
