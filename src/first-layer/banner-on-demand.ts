@@ -25,20 +25,20 @@ export const bannerOnDemand = (
   const request = (lang: Lang) => {
     if (handedOver || texts[lang] || asked.has(lang)) return;
     asked.add(lang);
-    load(lang).then(
-      (chunk) => {
+    load(lang)
+      .then((chunk) => {
         Object.assign(texts, chunk.texts);
         if (handedOver) return;
         if (drawn) drawn.redraw();
         else drawn = show(chunk, (code) => texts[code]);
-      },
-      (error) => {
+      })
+      // A chunk that did not load, or that failed to draw, never reaches the page as an error.
+      .catch((error) => {
         asked.delete(lang);
         if (handedOver) return;
         reportError('could not load the banner; the preferences bundle draws it instead:', error);
         fallback();
-      },
-    );
+      });
   };
 
   rt.onView(() => {

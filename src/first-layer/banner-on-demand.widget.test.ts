@@ -97,6 +97,21 @@ describe('the banner’s chunk', () => {
     expect(drawnBanner()).toBeNull();
   });
 
+  it('that fails to draw is reported, not thrown, and the dialog bundle draws the banner instead', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken: BannerChunk = {
+      texts: bannerChunk.texts,
+      show: () => {
+        throw new TypeError('not a function');
+      },
+    };
+    const { start, mount } = setup({ loadBanner: () => Promise.resolve(broken) });
+    start();
+    await flush();
+    expect(error.mock.calls[0]?.[0]).toContain('could not load the banner');
+    expect(mount).toHaveBeenCalledOnce();
+  });
+
   it('that arrives after the dialog took over draws nothing', async () => {
     const chunks = slowLoader();
     const { start, api, mount } = setup({ loadBanner: chunks.load });
