@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import {
-  byVisitor,
+  type CountedRow,
+  counting,
   type DayCounts,
   type Decision,
   decisionOf,
   type PurposeCounts,
   type ReceiptRow,
   RollupDelta,
+  removal,
 } from '../stats/rollup';
 import { summaryStatements } from './rollup-summary';
 import type { Rollup, RollupRange, RollupSummary } from './store';
@@ -28,20 +30,31 @@ const SCHEMA = `
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS rollup_days_by_day ON rollup_days (day);
   CREATE INDEX IF NOT EXISTS rollup_purposes_by_day ON rollup_purposes (day);
+  CREATE TABLE IF NOT EXISTS rollup_pending (id INTEGER PRIMARY KEY);
 `;
+/** Receipts counted per transaction by a step of the rollup. */
+export const COUNT_STEP = 2000;
 
 const ROW = 'consent_id AS consentId, decided_at AS decidedAt, digest, receipt';
+/** Whether a receipt of `receipts` waits to be counted. */
+export const PENDING = 'EXISTS (SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) AS pending';
 
 /**
- * The rollup in SQLite: its tables, kept up to date inside the stores's own transactions (the caller holds
- * one whenever it calls `added` or `removing`), the start-up backfill and the reads of /stats.
+ * The rollup in SQLite: its tables, the uncounted receipts (`rollup_pending`, written with them) and the
+ * steps that count them, the subtraction of deleted receipts inside the store's own transactions (the
+ * caller holds one whenever it calls `removing`), the start-up backfill and the reads of /stats, which count
+ * whatever waits first.
  */
 export const sqliteRollup = (db: Database.Database) => {
   db.exec(SCHEMA);
-  const visitorRows = db.prepare<[string], ReceiptRow>(`SELECT ${ROW} FROM receipts WHERE consent_id = ?`);
-  const visitorsRows = db.prepare<[string], ReceiptRow>(
-    `SELECT ${ROW} FROM json_each(?) AS visitor JOIN receipts ON consent_id = visitor.value`,
+  const visitorRows = db.prepare<[string], CountedRow>(`SELECT ${ROW}, ${PENDING} FROM receipts WHERE consent_id = ?`);
+  const waiting = db.prepare<[number], { consentId: string }>(
+    `SELECT consent_id AS consentId FROM rollup_pending JOIN receipts USING (id) ORDER BY id LIMIT ?`,
   );
+  const visitorsRows = db.prepare<[string], CountedRow & { id: number }>(
+    `SELECT receipts.id, ${ROW}, ${PENDING} FROM json_each(?) AS visitor JOIN receipts ON consent_id = visitor.value`,
+  );
+  const counted = db.prepare<[number]>('DELETE FROM rollup_pending WHERE id = ?');
   const addDay = db.prepare<DayCounts>(
     `INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
      VALUES (@shop, @day, @lang, @revision, @decisions, @accepted, @refused, @chose, @withdrawals)
@@ -101,7 +114,7 @@ export const sqliteRollup = (db: Database.Database) => {
   };
 
   const rebuild = () => {
-    db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes;');
+    db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes; DELETE FROM rollup_pending;');
     const delta = new RollupDelta();
     let visitor: Decision[] = [];
     const flush = () => {
@@ -117,31 +130,42 @@ export const sqliteRollup = (db: Database.Database) => {
     setVersion.run(ROLLUP_VERSION);
   };
 
-  const rollup: Rollup & {
-    visitors(consentIds: string[]): ReceiptRow[];
-    apply(delta: RollupDelta): void;
-    removing(rows: ReceiptRow[]): () => void;
-  } = {
-    /** Every stored receipt of these visitors (each named once), in one statement. */
-    visitors: (consentIds) => visitorsRows.all(JSON.stringify(consentIds)),
-    /** Call in the transaction that wrote what `delta` counts. */
-    apply,
+  /**
+   * Counts the receipts of the visitors behind the `limit` oldest uncounted ones, every uncounted receipt of
+   * each, and marks them counted in the same transaction: a crash keeps both or neither.
+   */
+  const step = db.transaction((limit: number) => {
+    const visitors = [...new Set(waiting.all(limit).map((row) => row.consentId))];
+    if (!visitors.length) return 0;
+    const rows = visitorsRows.all(JSON.stringify(visitors));
+    apply(counting(rows));
+    const fresh = rows.filter((row) => row.pending);
+    for (const row of fresh) counted.run(row.id);
+    return fresh.length;
+  });
+  /** Synchronous, so no receipt comes in between: every receipt stored before the call is counted after it. */
+  const catchUp = () => {
+    let total = 0;
+    for (let count = step(COUNT_STEP); count > 0; count = step(COUNT_STEP)) total += count;
+    return total;
+  };
+
+  const rollup: Rollup & { removing(rows: CountedRow[]): () => void } = {
     /**
      * Call before deleting `rows`, in the same transaction; the function it returns after the delete. The
      * visitors' remaining receipts are read once they are gone, so that a later receipt's withdrawal is
-     * recounted against the decision that now comes before it.
+     * recounted against the decision that now comes before it. Receipts not counted yet are in no figure.
      */
     removing(rows) {
-      const visitors = byVisitor(rows);
+      const gone = rows.filter((row) => !row.pending);
       return () => {
-        const delta = new RollupDelta();
-        for (const [consentId, gone] of visitors) {
-          const remaining = visitorRows.all(consentId).map(decisionOf);
-          delta.change([...remaining, ...gone.map(decisionOf)], remaining);
-        }
-        apply(delta);
+        const visitors = [...new Set(gone.map((row) => row.consentId))];
+        const remaining = visitors.flatMap((consentId) => visitorRows.all(consentId)).filter((row) => !row.pending);
+        apply(removal(gone, remaining));
       };
     },
+    count: async (limit) => step(limit),
+    catchUp: async () => catchUp(),
     backfill: async () => {
       if (version.get()?.value === ROLLUP_VERSION) return false;
       db.transaction(rebuild).immediate();
@@ -150,12 +174,16 @@ export const sqliteRollup = (db: Database.Database) => {
     rebuild: async () => {
       db.transaction(rebuild).immediate();
     },
-    read: async ({ from, to, shop }: RollupRange) => ({
-      days: readDays.all(from, to, shop, shop),
-      purposes: readPurposes.all(from, to, shop, shop),
-      firstDays: firstDays.all(shop, shop),
-    }),
+    read: async ({ from, to, shop }: RollupRange) => {
+      catchUp();
+      return {
+        days: readDays.all(from, to, shop, shop),
+        purposes: readPurposes.all(from, to, shop, shop),
+        firstDays: firstDays.all(shop, shop),
+      };
+    },
     summary: async ({ from, to, shop }: RollupRange) => {
+      catchUp();
       const statements = summaries[shop === null ? 0 : 1];
       const range = shop === null ? { from, to } : { from, to, shop };
       return {
@@ -166,7 +194,10 @@ export const sqliteRollup = (db: Database.Database) => {
         firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
       } as RollupSummary;
     },
-    shops: async () => shopNames.all().map((row) => row.shop),
+    shops: async () => {
+      catchUp();
+      return shopNames.all().map((row) => row.shop);
+    },
   };
   return rollup;
 };

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { addition, type ReceiptRow } from '../stats/rollup';
-import { sqliteRollup } from './rollup-sqlite';
+import type { CountedRow } from '../stats/rollup';
+import { PENDING, sqliteRollup } from './rollup-sqlite';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
 interface Row {
@@ -56,17 +56,19 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     CREATE TABLE IF NOT EXISTS health_probe (at INTEGER NOT NULL, padding BLOB NOT NULL);
   `);
 
-  // Only rows found new by `addition`: a conflict would mean a miscounted rollup, and fails the transaction.
   const insertOne = db.prepare(
     `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)`,
+     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)
+     ON CONFLICT DO NOTHING`,
   );
   const rollup = sqliteRollup(db);
-  // The batch's visitors are read once, before the insert, rather than each after it.
+  // Each new receipt is marked for the rollup in its own commit; counting it is a later step's work.
+  const insertPending = db.prepare<[number | bigint]>('INSERT INTO rollup_pending (id) VALUES (?)');
   const insertAll = db.transaction((rows: NewReceipt[]) => {
-    const { fresh, delta } = addition(rollup.visitors([...new Set(rows.map((row) => row.consentId))]), rows);
-    for (const row of fresh) insertOne.run(row);
-    rollup.apply(delta);
+    for (const row of rows) {
+      const written = insertOne.run(row);
+      if (written.changes) insertPending.run(written.lastInsertRowid);
+    }
   });
   const byConsent = db.prepare<[string], Row>(
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
@@ -80,17 +82,22 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
      WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?) ORDER BY received_at, id LIMIT ?`,
   );
-  const oldest = db.prepare<[number, number], ReceiptRow & { id: number }>(
-    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt FROM receipts
+  const oldest = db.prepare<[number, number], CountedRow & { id: number }>(
+    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt, ${PENDING} FROM receipts
      WHERE received_at < ? ORDER BY received_at LIMIT ?`,
   );
-  const ofVisitor = db.prepare<[string], ReceiptRow & { id: number }>(
-    'SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt FROM receipts WHERE consent_id = ?',
+  const ofVisitor = db.prepare<[string], CountedRow & { id: number }>(
+    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt, ${PENDING} FROM receipts
+     WHERE consent_id = ?`,
   );
   const deleteRow = db.prepare<[number]>('DELETE FROM receipts WHERE id = ?');
-  const deleteRows = db.transaction((rows: (ReceiptRow & { id: number })[]) => {
+  const deletePending = db.prepare<[number]>('DELETE FROM rollup_pending WHERE id = ?');
+  const deleteRows = db.transaction((rows: (CountedRow & { id: number })[]) => {
     const recount = rollup.removing(rows);
-    for (const row of rows) deleteRow.run(row.id);
+    for (const row of rows) {
+      deleteRow.run(row.id);
+      if (row.pending) deletePending.run(row.id);
+    }
     recount();
     return rows.length;
   });
