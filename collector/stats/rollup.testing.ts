@@ -274,6 +274,32 @@ export const describeRollup = (
     }
   });
 
+  it('counts each receipt once while two collectors step through the same receipts and erasures run between', async () => {
+    await clear();
+    const other = await openStore(url, () => undefined);
+    try {
+      const bodies = Array.from({ length: 600 }, (_, index) =>
+        receipt({
+          id: `busy${String(index % 150).padStart(5, '0')}`,
+          decidedAt: new Date(T0 + index * 60_000).toISOString().replace('.000Z', 'Z'),
+          purposes: { necessary: true, analytics: index % 3 !== 0 },
+        }),
+      );
+      await store.insert(bodies.map((body) => row(body, T0)));
+      const steps = async (collector: Store) => {
+        while ((await collector.rollup.count(7)) > 0);
+      };
+      const erasures = async () => {
+        for (let index = 0; index < 150; index += 10)
+          await store.erase(`busy${String(index).padStart(5, '0')}`, Date.now());
+      };
+      await Promise.all([steps(store), steps(other), erasures()]);
+      await expectMatchesRecount(store);
+    } finally {
+      await other.close();
+    }
+  });
+
   describe('withdrawals', () => {
     const analytics = (granted: boolean, decidedAt: string) =>
       receipt({ id: 'withdrawer1', decidedAt, purposes: { necessary: true, analytics: granted, marketing: granted } });

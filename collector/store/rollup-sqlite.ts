@@ -11,7 +11,7 @@ import {
   removal,
 } from '../stats/rollup';
 import { summaryStatements } from './rollup-summary';
-import type { Rollup, RollupRange, RollupSummary } from './store';
+import type { RollupRange, RollupRead, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
@@ -40,10 +40,11 @@ const ROW = 'consent_id AS consentId, decided_at AS decidedAt, digest, receipt';
 export const PENDING = 'EXISTS (SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) AS pending';
 
 /**
- * The rollup in SQLite: its tables, the uncounted receipts (`rollup_pending`, written with them) and the
- * steps that count them, the subtraction of deleted receipts inside the store's own transactions (the
- * caller holds one whenever it calls `removing`), the start-up backfill and the reads of /stats, which count
- * whatever waits first.
+ * The rollup in SQLite on one connection: its tables, the uncounted receipts (`rollup_pending`, marked by
+ * the store as it writes them) and the steps that count them, the subtraction of deleted receipts inside
+ * the store's own transactions (the caller holds one whenever it calls `removing`), the start-up backfill,
+ * and the reads of /stats, which count whatever waits first. The store's connection uses the first three;
+ * the rollup thread's connection the steps and the reads.
  */
 export const sqliteRollup = (db: Database.Database) => {
   db.exec(SCHEMA);
@@ -76,6 +77,11 @@ export const sqliteRollup = (db: Database.Database) => {
        AND purpose = @purpose AND asked = 0`,
   );
   const version = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'rollup_version'");
+  const readEpoch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'rollup_epoch'");
+  const epoch = () => readEpoch.get()?.value ?? '0';
+  const bumpEpoch = db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('rollup_epoch', '1') ON CONFLICT DO UPDATE SET value = value + 1",
+  );
   const setVersion = db.prepare(
     "INSERT INTO settings (key, value) VALUES ('rollup_version', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
   );
@@ -115,6 +121,7 @@ export const sqliteRollup = (db: Database.Database) => {
 
   const rebuild = () => {
     db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes; DELETE FROM rollup_pending;');
+    bumpEpoch.run();
     const delta = new RollupDelta();
     let visitor: Decision[] = [];
     const flush = () => {
@@ -131,73 +138,95 @@ export const sqliteRollup = (db: Database.Database) => {
   };
 
   /**
-   * Counts the receipts of the visitors behind the `limit` oldest uncounted ones, every uncounted receipt of
-   * each, and marks them counted in the same transaction: a crash keeps both or neither.
+   * One step: the receipts of the visitors behind the `limit` oldest uncounted ones, every uncounted receipt
+   * of each, read in one snapshot and counted outside any lock; then, in a short write transaction, the
+   * counts added and the marks cleared together (a crash keeps both or neither), unless another step, a
+   * deletion or a rebuild changed what is counted meanwhile (the epoch), in which case it starts again.
    */
-  const step = db.transaction((limit: number) => {
+  const plan = db.transaction((limit: number) => {
     const visitors = [...new Set(waiting.all(limit).map((row) => row.consentId))];
-    if (!visitors.length) return 0;
-    const rows = visitorsRows.all(JSON.stringify(visitors));
-    apply(counting(rows));
-    const fresh = rows.filter((row) => row.pending);
-    for (const row of fresh) counted.run(row.id);
-    return fresh.length;
+    return { at: epoch(), rows: visitors.length ? visitorsRows.all(JSON.stringify(visitors)) : [] };
   });
-  /** Synchronous, so no receipt comes in between: every receipt stored before the call is counted after it. */
+  const commit = db.transaction((at: string, delta: RollupDelta, fresh: number[]) => {
+    if (epoch() !== at) return false;
+    apply(delta);
+    for (const id of fresh) counted.run(id);
+    bumpEpoch.run();
+    return true;
+  });
+  const step = (limit: number) => {
+    for (;;) {
+      const { at, rows } = plan(limit);
+      if (!rows.length) return 0;
+      const fresh = rows.filter((row) => row.pending).map((row) => row.id);
+      if (commit.immediate(at, counting(rows), fresh)) return fresh.length;
+    }
+  };
+  /** Steps until one finds fewer than a step's worth waiting: every receipt stored before the call is counted. */
   const catchUp = () => {
     let total = 0;
-    for (let count = step(COUNT_STEP); count > 0; count = step(COUNT_STEP)) total += count;
-    return total;
+    for (;;) {
+      const count = step(COUNT_STEP);
+      total += count;
+      if (count < COUNT_STEP) return total;
+    }
+  };
+  const summary = ({ from, to, shop }: RollupRange) => {
+    catchUp();
+    const statements = summaries[shop === null ? 0 : 1];
+    const range = shop === null ? { from, to } : { from, to, shop };
+    return {
+      days: statements.days.all(range),
+      splits: statements.splits.all(range),
+      purposeDays: statements.purposeDays.all(range),
+      purposeSplits: statements.purposeSplits.all(range),
+      firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
+    } as RollupSummary;
   };
 
-  const rollup: Rollup & { removing(rows: CountedRow[]): () => void } = {
+  return {
     /**
      * Call before deleting `rows`, in the same transaction; the function it returns after the delete. The
      * visitors' remaining receipts are read once they are gone, so that a later receipt's withdrawal is
      * recounted against the decision that now comes before it. Receipts not counted yet are in no figure.
      */
-    removing(rows) {
+    removing(rows: CountedRow[]) {
       const gone = rows.filter((row) => !row.pending);
       return () => {
+        bumpEpoch.run();
         const visitors = [...new Set(gone.map((row) => row.consentId))];
         const remaining = visitors.flatMap((consentId) => visitorRows.all(consentId)).filter((row) => !row.pending);
         apply(removal(gone, remaining));
       };
     },
-    count: async (limit) => step(limit),
-    catchUp: async () => catchUp(),
-    backfill: async () => {
+    /** Builds the rollup unless it is built; whether it ran. */
+    backfill: () => {
       if (version.get()?.value === ROLLUP_VERSION) return false;
       db.transaction(rebuild).immediate();
       return true;
     },
-    rebuild: async () => {
-      db.transaction(rebuild).immediate();
-    },
-    read: async ({ from, to, shop }: RollupRange) => {
-      catchUp();
-      return {
-        days: readDays.all(from, to, shop, shop),
-        purposes: readPurposes.all(from, to, shop, shop),
-        firstDays: firstDays.all(shop, shop),
-      };
-    },
-    summary: async ({ from, to, shop }: RollupRange) => {
-      catchUp();
-      const statements = summaries[shop === null ? 0 : 1];
-      const range = shop === null ? { from, to } : { from, to, shop };
-      return {
-        days: statements.days.all(range),
-        splits: statements.splits.all(range),
-        purposeDays: statements.purposeDays.all(range),
-        purposeSplits: statements.purposeSplits.all(range),
-        firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
-      } as RollupSummary;
-    },
-    shops: async () => {
-      catchUp();
-      return shopNames.all().map((row) => row.shop);
+    rebuild: () => db.transaction(rebuild).immediate(),
+    /** What the rollup thread serves (rollup-thread.ts): each counts what waits, reads only once it has. */
+    served: {
+      count: step,
+      catchUp,
+      read: (range: RollupRange): RollupRead => {
+        catchUp();
+        const { from, to, shop } = range;
+        return {
+          days: readDays.all(from, to, shop, shop),
+          purposes: readPurposes.all(from, to, shop, shop),
+          firstDays: firstDays.all(shop, shop),
+        };
+      },
+      summary,
+      shops: () => {
+        catchUp();
+        return shopNames.all().map((row) => row.shop);
+      },
     },
   };
-  return rollup;
 };
+
+export type SqliteRollup = ReturnType<typeof sqliteRollup>;
+export type Served = SqliteRollup['served'];

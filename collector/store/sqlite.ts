@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CountedRow } from '../stats/rollup';
 import { PENDING, sqliteRollup } from './rollup-sqlite';
+import { rollupThread } from './rollup-thread';
+import { openConnection } from './sqlite-connection';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
 interface Row {
@@ -21,22 +23,12 @@ const toStored = (row: Row): StoredReceipt => ({
 });
 
 /**
- * One SQLite file, written by this process only. WAL lets the reading endpoints read while receipts are
- * written; synchronous=FULL syncs the WAL at every commit, so an acknowledged receipt survives a power cut
- * as well as a killed process (docs/adr/0026-durable-before-204.md).
+ * One SQLite file, written by this process only: receipts by this thread's connection, the rollup by a
+ * worker thread's (rollup-thread.ts).
  */
 export const openSqlite = (file: string, maxMegabytes: number | null = null): Store => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  // Per connection, not kept in the file: a write that needs a page past it fails with SQLITE_FULL, as on a
-  // full disk, and leaves the disk's last megabytes to everything else.
-  if (maxMegabytes !== null)
-    db.pragma(
-      `max_page_count = ${Math.floor((maxMegabytes * 1024 * 1024) / Number(db.pragma('page_size', { simple: true })))}`,
-    );
+  const db = openConnection(new Database(file), maxMegabytes);
   db.exec(`
     CREATE TABLE IF NOT EXISTS receipts (
       id INTEGER PRIMARY KEY,
@@ -62,6 +54,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
      ON CONFLICT DO NOTHING`,
   );
   const rollup = sqliteRollup(db);
+  const thread = rollupThread(file, maxMegabytes);
   // Each new receipt is marked for the rollup in its own commit; counting it is a later step's work.
   const insertPending = db.prepare<[number | bigint]>('INSERT INTO rollup_pending (id) VALUES (?)');
   const insertAll = db.transaction((rows: NewReceipt[]) => {
@@ -127,7 +120,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     kind: 'sqlite',
     // Synchronous: the commit, and its fsync, is done when this returns.
     insert: async (rows) => {
-      insertAll(rows);
+      insertAll.immediate(rows);
     },
     byConsentId: async (consentId) => byConsent.all(consentId).map(toStored),
     page: async (from, to, after: Cursor | null, limit) => {
@@ -140,7 +133,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
         next: rows.length === limit && last ? { receivedAt: last.received_at, row: String(last.id) } : null,
       };
     },
-    deleteReceivedBefore: async (cutoff, limit) => deleteRows(oldest.all(cutoff, limit)),
+    deleteReceivedBefore: async (cutoff, limit) => deleteRows.immediate(oldest.all(cutoff, limit)),
     recordDeletion: async (at, cutoff, deleted) => {
       recordDeletion.run(at, cutoff, deleted);
     },
@@ -152,17 +145,26 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
         lastDeletionAt: last === null ? null : new Date(last).toISOString(),
       };
     },
-    erase: async (consentId, at) => erase(consentId, at),
+    erase: async (consentId, at) => erase.immediate(consentId, at),
     erasures: async () => listErasures.all().map(({ at, erased }) => ({ at: new Date(at).toISOString(), erased })),
     probe: async () => {
-      probe(Date.now());
+      probe.immediate(Date.now());
     },
     salt: async (fresh) => {
       keepSalt.run(fresh);
       return readSalt.get()?.value ?? fresh;
     },
-    rollup,
+    rollup: {
+      count: (limit) => thread.call('count', limit),
+      catchUp: () => thread.call('catchUp'),
+      read: (range) => thread.call('read', range),
+      summary: (range) => thread.call('summary', range),
+      shops: () => thread.call('shops'),
+      backfill: async () => rollup.backfill(),
+      rebuild: async () => rollup.rebuild(),
+    },
     close: async () => {
+      await thread.close();
       db.close();
     },
   };
