@@ -11,28 +11,36 @@ load(workerData.entry);`;
 
 type Call = <K extends keyof Served>(op: K, arg?: Parameters<Served[K]>[0]) => Promise<ReturnType<Served[K]>>;
 
+/** Threads that read for /stats; the first one also counts. Two, as many as the machine the figures are for has cores. */
+const THREADS = 2;
+
+interface Thread {
+  worker: Worker | null;
+  waiting: Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>;
+}
+
 /**
- * The SQLite rollup's steps and reads in a worker thread of their own (rollup-worker.ts), so that neither
- * the counting nor the sums of /stats hold up the thread that takes receipts. Started at the first call,
- * and again after a crash; an error keeps its code (SQLITE_FULL), as /health and the log classify by it.
+ * The SQLite rollup's steps and reads in worker threads of their own (rollup-worker.ts), each on its own
+ * connection, so that neither the counting nor the sums of /stats hold up the thread that takes receipts,
+ * and two /stats are summed at once. Started at the first call, and again after a crash; an error keeps its
+ * code (SQLITE_FULL), as /health and the log classify by it.
  */
 export const rollupThread = (file: string, maxMegabytes: number | null) => {
-  let worker: Worker | null = null;
+  const threads: Thread[] = Array.from({ length: THREADS }, () => ({ worker: null, waiting: new Map() }));
   let next = 0;
-  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
 
-  const start = () => {
+  const start = (thread: Thread) => {
     const started = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, file, maxMegabytes } });
     started.on('message', ({ id, result, error }: { id: number; result: never; error?: { message: string } }) => {
-      const call = waiting.get(id);
-      waiting.delete(id);
+      const call = thread.waiting.get(id);
+      thread.waiting.delete(id);
       if (error) call?.reject(Object.assign(new Error(error.message), error));
       else call?.resolve(result);
     });
     const failAll = (error: Error) => {
-      if (worker === started) worker = null;
-      for (const call of waiting.values()) call.reject(error);
-      waiting.clear();
+      if (thread.worker === started) thread.worker = null;
+      for (const call of thread.waiting.values()) call.reject(error);
+      thread.waiting.clear();
     };
     started.on('error', failAll);
     started.on('exit', () => failAll(new Error('the rollup thread stopped')));
@@ -41,18 +49,26 @@ export const rollupThread = (file: string, maxMegabytes: number | null) => {
 
   const call: Call = (op, arg) =>
     new Promise((resolve, reject) => {
-      worker ??= start();
+      // Background steps in the first thread; a read (which counts what waits first) in the less busy one.
+      const thread =
+        op === 'count' || op === 'catchUp'
+          ? threads[0]
+          : threads.reduce((least, each) => (each.waiting.size < least.waiting.size ? each : least));
+      thread.worker ??= start(thread);
       const id = next++;
-      waiting.set(id, { resolve: resolve as (result: never) => void, reject });
-      worker.postMessage({ id, op, arg });
+      thread.waiting.set(id, { resolve: resolve as (result: never) => void, reject });
+      thread.worker.postMessage({ id, op, arg });
     });
 
   return {
     call,
-    async close() {
-      const stopping = worker;
-      worker = null;
-      await stopping?.terminate();
-    },
+    close: () =>
+      Promise.all(
+        threads.map(async (thread) => {
+          const stopping = thread.worker;
+          thread.worker = null;
+          await stopping?.terminate();
+        }),
+      ),
   };
 };
