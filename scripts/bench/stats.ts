@@ -17,7 +17,7 @@
 // machine whose load changes slows both alike.
 // PostgreSQL: TEST_DATABASE_URL's server, or a throwaway cluster (collector/postgres.testing.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -54,6 +54,8 @@ const baselineStart = async (): Promise<Start | null> => {
       { cwd: root, maxBuffer: 1 << 28 },
     ),
   });
+  // Its modules are ES modules, as they are under the repository's package.json.
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
   return (await import(join(dir, 'collector/process.testing.ts'))).startProcess;
 };
 const startBaseline = await baselineStart();
