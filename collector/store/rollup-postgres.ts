@@ -16,10 +16,8 @@ import type { NewReceipt, Rollup, RollupRange, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
-/** Visitors read per query by the backfill. */
-const BACKFILL_PAGE = 20_000;
-/** Receipts counted per transaction by a step of the rollup. */
-const COUNT_STEP = 2000;
+const BACKFILL_PAGE = 20_000; // visitors read per query by the backfill
+const COUNT_STEP = 2000; // receipts counted per transaction by a step
 
 export const ROLLUP_SCHEMA = `
   CREATE TABLE IF NOT EXISTS rollup_days (
@@ -188,9 +186,14 @@ const step = (pool: pg.Pool, limit: number) =>
 
 /**
  * Steps until one finds fewer than a step's worth waiting: every receipt committed before the call was
- * waiting when that step read, so it is counted.
+ * waiting when that step read, so it is counted. With no mark left, there is nothing to wait for.
  */
 const catchUp = async (pool: pg.Pool) => {
+  const marked = await pool.query<{ waiting: boolean }>({
+    name: 'rollup-any-waiting',
+    text: 'SELECT EXISTS (SELECT 1 FROM rollup_pending) AS waiting',
+  });
+  if (!marked.rows[0].waiting) return 0;
   let total = 0;
   for (;;) {
     const count = await step(pool, COUNT_STEP);

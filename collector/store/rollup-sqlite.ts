@@ -41,6 +41,16 @@ const SCHEMA = `
 /** Receipts counted per transaction by a step of the rollup. */
 export const COUNT_STEP = 2000;
 
+/** A step's counts, worked out on a rollup thread, for the store's connection to commit. */
+export interface Plan {
+  /** The epoch the plan read at. */
+  at: string;
+  days: DayCounts[];
+  purposes: PurposeCounts[];
+  /** The marks it counted. */
+  fresh: number[];
+}
+
 const ROW = 'consent_id AS consentId, decided_at AS decidedAt, digest, receipt';
 /** Whether a receipt of `receipts` waits to be counted. */
 export const PENDING = 'EXISTS (SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) AS pending';
@@ -115,15 +125,14 @@ export const sqliteRollup = (db: Database.Database) => {
   });
   const shopNames = db.prepare<[], { shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop');
 
-  const apply = (delta: RollupDelta) => {
-    const days = delta.dayRows();
-    const purposes = delta.purposeRows();
+  const applyRows = (days: DayCounts[], purposes: PurposeCounts[]) => {
     for (const row of days) addDay.run(row);
     for (const row of purposes) addPurpose.run(row);
     // Only a row that lost decisions can have reached zero.
     for (const row of days) if (row.decisions < 0) dropEmptyDay.run(row);
     for (const row of purposes) if (row.asked < 0) dropEmptyPurpose.run(row);
   };
+  const apply = (delta: RollupDelta) => applyRows(delta.dayRows(), delta.purposeRows());
 
   const rebuild = () => {
     db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes; DELETE FROM rollup_pending;');
@@ -144,51 +153,30 @@ export const sqliteRollup = (db: Database.Database) => {
   };
 
   /**
-   * One step: the receipts of the visitors behind the `limit` oldest uncounted ones, every uncounted receipt
-   * of each, read in one snapshot and counted outside any lock; then, in a short write transaction, the
-   * counts added and the marks cleared together (a crash keeps both or neither), unless another step, a
-   * deletion or a rebuild changed what is counted meanwhile (the epoch), in which case it starts again.
+   * A step in two halves. `plan`, on a rollup thread's connection: the receipts of the visitors behind the
+   * `limit` oldest uncounted ones, every uncounted receipt of each, read in one snapshot and counted there.
+   * `commit`, on the store's connection, the one that writes: the counts added and the marks cleared in
+   * one short transaction (a crash keeps both or neither), unless another step, a deletion or a rebuild
+   * changed what is counted since the plan read (the epoch); then the step is planned again.
    */
-  const plan = db.transaction((limit: number) => {
+  const plan = db.transaction((limit: number): Plan => {
     const visitors = [...new Set(waiting.all(limit).map((row) => row.consentId))];
-    return { at: epoch(), rows: visitors.length ? visitorsRows.all(JSON.stringify(visitors)) : [] };
+    const rows = visitors.length ? visitorsRows.all(JSON.stringify(visitors)) : [];
+    const delta = counting(rows);
+    return {
+      at: epoch(),
+      days: delta.dayRows(),
+      purposes: delta.purposeRows(),
+      fresh: rows.filter((row) => row.pending).map((row) => row.id),
+    };
   });
-  const commit = db.transaction((at: string, delta: RollupDelta, fresh: number[]) => {
+  const commit = db.transaction(({ at, days, purposes, fresh }: Plan) => {
     if (epoch() !== at) return false;
-    apply(delta);
+    applyRows(days, purposes);
     for (const id of fresh) counted.run(id);
     bumpEpoch.run();
     return true;
   });
-  const step = (limit: number) => {
-    for (;;) {
-      const { at, rows } = plan(limit);
-      if (!rows.length) return 0;
-      const fresh = rows.filter((row) => row.pending).map((row) => row.id);
-      if (commit.immediate(at, counting(rows), fresh)) return fresh.length;
-    }
-  };
-  /** Steps until one finds fewer than a step's worth waiting: every receipt stored before the call is counted. */
-  const catchUp = () => {
-    let total = 0;
-    for (;;) {
-      const count = step(COUNT_STEP);
-      total += count;
-      if (count < COUNT_STEP) return total;
-    }
-  };
-  const summary = ({ from, to, shop }: RollupRange) => {
-    catchUp();
-    const statements = summaries[shop === null ? 0 : 1];
-    const range = shop === null ? { from, to } : { from, to, shop };
-    return {
-      days: statements.days.all(range),
-      splits: statements.splits.all(range),
-      purposeDays: statements.purposeDays.all(range),
-      purposeSplits: statements.purposeSplits.all(range),
-      firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
-    } as RollupSummary;
-  };
 
   return {
     /**
@@ -212,12 +200,12 @@ export const sqliteRollup = (db: Database.Database) => {
       return true;
     },
     rebuild: () => db.transaction(rebuild).immediate(),
-    /** What the rollup thread serves (rollup-thread.ts): each counts what waits, reads only once it has. */
+    /** Whether the plan was still good, and its counts are in. */
+    commit: (planned: Plan) => commit.immediate(planned),
+    /** What the rollup threads serve (rollup-thread.ts): they read, and only read. */
     served: {
-      count: step,
-      catchUp,
+      plan,
       read: (range: RollupRange): RollupRead => {
-        catchUp();
         const { from, to, shop } = range;
         return {
           days: readDays.all(from, to, shop, shop),
@@ -225,11 +213,18 @@ export const sqliteRollup = (db: Database.Database) => {
           firstDays: firstDays.all(shop, shop),
         };
       },
-      summary,
-      shops: () => {
-        catchUp();
-        return shopNames.all().map((row) => row.shop);
+      summary: ({ from, to, shop }: RollupRange) => {
+        const statements = summaries[shop === null ? 0 : 1];
+        const range = shop === null ? { from, to } : { from, to, shop };
+        return {
+          days: statements.days.all(range),
+          splits: statements.splits.all(range),
+          purposeDays: statements.purposeDays.all(range),
+          purposeSplits: statements.purposeSplits.all(range),
+          firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
+        } as RollupSummary;
       },
+      shops: () => shopNames.all().map((row) => row.shop),
     },
   };
 };

@@ -11,7 +11,7 @@ load(workerData.entry);`;
 
 type Call = <K extends keyof Served>(op: K, arg?: Parameters<Served[K]>[0]) => Promise<ReturnType<Served[K]>>;
 
-/** Threads that read for /stats; the first one also counts. Two, as many as the machine the figures are for has cores. */
+/** Threads that count and read for /stats: two, as many as the machine the figures are for has cores. */
 const THREADS = 2;
 
 interface Thread {
@@ -20,17 +20,17 @@ interface Thread {
 }
 
 /**
- * The SQLite rollup's steps and reads in worker threads of their own (rollup-worker.ts), each on its own
- * connection, so that neither the counting nor the sums of /stats hold up the thread that takes receipts,
- * and two /stats are summed at once. Started at the first call, and again after a crash; an error keeps its
+ * The SQLite rollup's counting and reads in worker threads of their own (rollup-worker.ts), each on its
+ * own connection, so that neither the counting nor the sums of /stats hold up the thread that takes
+ * receipts, and two /stats are summed at once. Started at the first call, and again after a crash; an error keeps its
  * code (SQLITE_FULL), as /health and the log classify by it.
  */
-export const rollupThread = (file: string, maxMegabytes: number | null) => {
+export const rollupThread = (file: string) => {
   const threads: Thread[] = Array.from({ length: THREADS }, () => ({ worker: null, waiting: new Map() }));
   let next = 0;
 
   const start = (thread: Thread) => {
-    const started = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, file, maxMegabytes } });
+    const started = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, file } });
     started.on('message', ({ id, result, error }: { id: number; result: never; error?: { message: string } }) => {
       const call = thread.waiting.get(id);
       thread.waiting.delete(id);
@@ -49,11 +49,7 @@ export const rollupThread = (file: string, maxMegabytes: number | null) => {
 
   const call: Call = (op, arg) =>
     new Promise((resolve, reject) => {
-      // Background steps in the first thread; a read (which counts what waits first) in the less busy one.
-      const thread =
-        op === 'count' || op === 'catchUp'
-          ? threads[0]
-          : threads.reduce((least, each) => (each.waiting.size < least.waiting.size ? each : least));
+      const thread = threads.reduce((least, each) => (each.waiting.size < least.waiting.size ? each : least));
       thread.worker ??= start(thread);
       const id = next++;
       thread.waiting.set(id, { resolve: resolve as (result: never) => void, reject });

@@ -4,14 +4,12 @@ import { type Served, sqliteRollup } from './rollup-sqlite';
 import { openConnection } from './sqlite-connection';
 
 /**
- * The rollup thread (rollup-thread.ts): a second connection to the store's file, which counts receipts and
- * answers the reads of /stats while the store's thread takes receipts. WAL lets it read beside the writer;
- * its short write transactions wait for the writer's and the writer for them (busy_timeout).
+ * A rollup thread (rollup-thread.ts): a connection of its own to the store's file, which works out the
+ * rollup's steps and answers the reads of /stats while the store's thread takes receipts. It only reads:
+ * WAL lets it read beside the writer, and the store's connection commits what it counted.
  */
-const { file, maxMegabytes } = workerData as { file: string; maxMegabytes: number | null };
-// A step's commit need not be synced: if the machine loses it, its receipts are still marked, and the next
-// step counts them; the next receipt's commit syncs the log, this commit with it.
-const served: Served = sqliteRollup(openConnection(new Database(file), maxMegabytes, 'NORMAL')).served;
+const { file } = workerData as { file: string };
+const served: Served = sqliteRollup(openConnection(new Database(file), null)).served;
 
 parentPort?.on('message', ({ id, op, arg }: { id: number; op: keyof Served; arg: never }) => {
   try {

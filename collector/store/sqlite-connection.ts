@@ -8,13 +8,9 @@ import type Database from 'better-sqlite3';
  * write that needs a page fails with SQLITE_FULL, as on a full disk, leaving the disk's last megabytes to
  * everything else.
  */
-export const openConnection = (
-  db: Database.Database,
-  maxMegabytes: number | null,
-  synchronous: 'FULL' | 'NORMAL' = 'FULL',
-) => {
+export const openConnection = (db: Database.Database, maxMegabytes: number | null) => {
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   if (maxMegabytes !== null)
     db.pragma(

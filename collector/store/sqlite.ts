@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CountedRow } from '../stats/rollup';
-import { PENDING, sqliteRollup } from './rollup-sqlite';
+import { COUNT_STEP, PENDING, sqliteRollup } from './rollup-sqlite';
 import { rollupThread } from './rollup-thread';
 import { openConnection } from './sqlite-connection';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
@@ -54,7 +54,24 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
      ON CONFLICT DO NOTHING`,
   );
   const rollup = sqliteRollup(db);
-  const thread = rollupThread(file, maxMegabytes);
+  const thread = rollupThread(file);
+  // A step is counted on a rollup thread and committed here, by the one connection that writes: two
+  // writers would wait for each other in SQLite's busy handler, which sleeps, holding up the event loop.
+  const step = async (limit: number) => {
+    for (;;) {
+      const planned = await thread.call('plan', limit);
+      if (!planned.fresh.length || rollup.commit(planned)) return planned.fresh.length;
+    }
+  };
+  /** Steps until one finds fewer than a step's worth waiting: every receipt stored before the call is counted. */
+  const catchUp = async () => {
+    let total = 0;
+    for (;;) {
+      const count = await step(COUNT_STEP);
+      total += count;
+      if (count < COUNT_STEP) return total;
+    }
+  };
   // Each new receipt is marked for the rollup in its own commit; counting it is a later step's work.
   const insertPending = db.prepare<[number | bigint]>('INSERT INTO rollup_pending (id) VALUES (?)');
   const insertAll = db.transaction((rows: NewReceipt[]) => {
@@ -155,11 +172,20 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
       return readSalt.get()?.value ?? fresh;
     },
     rollup: {
-      count: (limit) => thread.call('count', limit),
-      catchUp: () => thread.call('catchUp'),
-      read: (range) => thread.call('read', range),
-      summary: (range) => thread.call('summary', range),
-      shops: () => thread.call('shops'),
+      count: step,
+      catchUp,
+      read: async (range) => {
+        await catchUp();
+        return thread.call('read', range);
+      },
+      summary: async (range) => {
+        await catchUp();
+        return thread.call('summary', range);
+      },
+      shops: async () => {
+        await catchUp();
+        return thread.call('shops');
+      },
       backfill: async () => rollup.backfill(),
       rebuild: async () => rollup.rebuild(),
     },
