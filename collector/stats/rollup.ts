@@ -1,7 +1,8 @@
 /**
  * The per-day rollup behind /stats and the dashboard, as pure functions: what one receipt adds to it, and
- * how a visitor's withdrawals change when receipts are counted or removed. The stores apply the result in the
- * transaction that marks the receipts counted, or that deletes them (docs/adr/0037-dashboard-rollup-and-svg-charts.md).
+ * how a visitor's withdrawals change when receipts are counted or removed. The stores apply the result in
+ * the transaction that marks the receipts counted, or that deletes them
+ * (docs/adr/0044-rollup-off-the-write-path.md).
  */
 
 /** The facts of one stored receipt the rollup needs. */

@@ -39,14 +39,14 @@ export const ROLLUP_SCHEMA = `
 const ROW = 'consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt';
 
 /**
- * Whoever changes the rollup holds this lock: a step that counts, a deletion that subtracts, the rebuild;
- * so two collectors never count one receipt twice, and a deletion reads what is counted as it stands.
- * Always taken first, before any table lock, so that two of them never wait for each other.
+ * Whoever changes the rollup holds this lock (a step, a deletion, the rebuild), so two collectors never
+ * count one receipt twice. Always taken first, before any table lock, so none waits for another.
  */
 export const lockRollup = (client: Client) =>
   client.query("SELECT pg_advisory_xact_lock(hashtext('shopconsent-collector-rollup'))");
 
-const PENDING = 'EXISTS (SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) AS pending';
+// A lookup per row in the marks' key, whatever the planner believes of a table that is emptied all day.
+const PENDING = '(SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) IS NOT NULL AS pending';
 
 /** Every stored receipt of these visitors, and whether it is counted. */
 const readVisitors = async (client: Client, consentIds: string[]) =>
@@ -173,7 +173,9 @@ const step = (pool: pg.Pool, limit: number) =>
     await lockRollup(client);
     const waiting = await client.query<{ consentId: string }>({
       name: 'rollup-waiting',
-      text: `SELECT consent_id AS "consentId" FROM rollup_pending JOIN receipts USING (id) ORDER BY id LIMIT $1`,
+      // The oldest marks first, then their receipts by key: a join would scan the receipts from the oldest.
+      text: `SELECT (SELECT consent_id FROM receipts WHERE receipts.id = marks.id) AS "consentId"
+             FROM (SELECT id FROM rollup_pending ORDER BY id LIMIT $1) AS marks`,
       values: [limit],
     });
     if (!waiting.rows.length) return 0;
