@@ -23,11 +23,12 @@ const toStored = (row: Row): StoredReceipt => ({
 });
 
 /**
- * One SQLite file, written by this process only: receipts by this thread's connection, the rollup by a
- * worker thread's (rollup-thread.ts).
+ * One SQLite file, written by this process only, and by this thread's connection only; the rollup's
+ * threads (rollup-thread.ts) read it on connections of their own, so it must be a file.
  */
 export const openSqlite = (file: string, maxMegabytes: number | null = null): Store => {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file === ':memory:') throw new Error('SQLite needs a file: the rollup reads it on connections of its own.');
+  mkdirSync(dirname(file), { recursive: true });
   const db = openConnection(new Database(file), maxMegabytes);
   db.exec(`
     CREATE TABLE IF NOT EXISTS receipts (
