@@ -22,8 +22,8 @@ interface Thread {
 /**
  * The SQLite rollup's counting and reads in worker threads of their own (rollup-worker.ts), each on its
  * own connection, so that neither the counting nor the sums of /stats hold up the thread that takes
- * receipts, and two /stats are summed at once. Started at the first call, and again after a crash; an error keeps its
- * code (SQLITE_FULL), as /health and the log classify by it.
+ * receipts, and two /stats are summed at once. Started at the first call, and again after a crash; an
+ * error keeps its code (SQLITE_FULL), as /health and the log classify by it.
  */
 export const rollupThread = (file: string) => {
   const threads: Thread[] = Array.from({ length: THREADS }, () => ({ worker: null, waiting: new Map() }));
