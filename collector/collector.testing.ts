@@ -622,10 +622,10 @@ export const describeCollector = (database: () => Promise<string>) => {
 
 /**
  * The promise of a 204: a collector killed with SIGKILL in the middle of a stream of receipts, then started
- * again on the same database, has every receipt it acknowledged before it died.
+ * again on the same database, has every receipt it acknowledged before it died, and counts each once.
  */
 export const describeCrashSafety = (database: () => Promise<string>) => {
-  it('keeps every acknowledged receipt, once, when the process is killed with SIGKILL mid-load; /health is ok after the restart', {
+  it('keeps every acknowledged receipt, once, when the process is killed with SIGKILL mid-load; /health is ok and /stats counts each once after the restart', {
     timeout: 60_000,
   }, async () => {
     const env = { DATABASE_URL: await database() };
@@ -667,6 +667,16 @@ export const describeCrashSafety = (database: () => Promise<string>) => {
       const health = await fetch(`${second.url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', receipts: stored.length });
+      // The rollup's steps ran beside the writes until the kill: every stored receipt is counted, once.
+      const stats = await fetch(`${second.url}/stats?from=2026-05-04&to=2026-05-04`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      const { decisions } = (await stats.json()) as { decisions: Record<string, number[]> };
+      expect(
+        Object.values(decisions)
+          .flat()
+          .reduce((sum, count) => sum + count, 0),
+      ).toBe(stored.length);
     } finally {
       const stopped = new Promise((resolve) => second.child.once('exit', resolve));
       second.child.kill('SIGTERM');

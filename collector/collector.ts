@@ -22,6 +22,7 @@ import { createWriteHealth, registerHealth } from './health';
 import { createLogLimiter } from './log-limiter';
 import { ajv, consentIdQuery, MAX_BODY_BYTES, type Receipt, receiptDigest, receiptSchema } from './receipt';
 import { createRetention, DAY_MS } from './retention';
+import { createRollupCounter } from './rollup-counter';
 import { openStore } from './store/open';
 import type { StoredReceipt } from './store/store';
 import { DEFAULT_TIMEOUTS, serverTimeouts } from './timeouts';
@@ -128,7 +129,17 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   const writes = createWriteHealth((failed) =>
     app.log.info({ failedWrites: failed }, `receipts are written again, after ${failed} failed writes`),
   );
-  const writer = createWriter(store, (error) => (error ? writes.failed(error, clock()) : writes.succeeded()));
+  // The receipts are stored whatever becomes of their counting, and counted by a later step or read: its
+  // failures are warnings.
+  const rollupWarnings = createLogLimiter(app.log, undefined, 'warn');
+  const counter = createRollupCounter(store.rollup, (error) => rollupWarnings.error('dashboard rollup', error));
+  const writer = createWriter(store, (error) => {
+    if (error) writes.failed(error, clock());
+    else {
+      writes.succeeded();
+      counter.poke();
+    }
+  });
   const retention = createRetention(store, options.retentionDays, clock, (error) =>
     limiter.error('retention clean-up failed', error),
   );
@@ -266,8 +277,10 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
   app.addHook('onClose', async () => {
     await retention.stop();
     await writer.flushed();
+    await counter.stop();
     await store.close();
     limiter.flush();
+    rollupWarnings.flush();
   });
 
   return {
@@ -276,6 +289,8 @@ export const createCollector = async (options: CollectorOptions): Promise<Collec
       const address = await app.listen({ port: options.port, host: options.host });
       if (!checkBearer) app.log.warn('COLLECTOR_TOKEN is not set: GET /receipts and /receipts/export answer 403.');
       retention.start();
+      // Receipts a previous run stored but did not count.
+      counter.poke();
       return address;
     },
     close: () => app.close(),

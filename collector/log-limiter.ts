@@ -11,7 +11,11 @@ export const LOG_INTERVAL_MS = 10_000;
  * with its full stack, once for the life of the process), then, at the end of each interval in which it
  * came back, one line with how many times.
  */
-export const createLogLimiter = (log: FastifyBaseLogger, intervalMs = LOG_INTERVAL_MS) => {
+export const createLogLimiter = (
+  log: FastifyBaseLogger,
+  intervalMs = LOG_INTERVAL_MS,
+  level: 'error' | 'warn' = 'error',
+) => {
   const open = new Map<string, { repeats: number; timer: NodeJS.Timeout }>();
   const stackShown = new Set<string>();
 
@@ -23,7 +27,7 @@ export const createLogLimiter = (log: FastifyBaseLogger, intervalMs = LOG_INTERV
       return;
     }
     const failure = key.slice(context.length + 1);
-    log.error(
+    log[level](
       { failure, repeats: entry.repeats, seconds: intervalMs / 1000 },
       `${context}: the same failure ${entry.repeats} more times in ${intervalMs / 1000} s`,
     );
@@ -49,8 +53,8 @@ export const createLogLimiter = (log: FastifyBaseLogger, intervalMs = LOG_INTERV
       open.set(key, { repeats: 0, timer: later(key, context) });
       if (!failure.expected && !stackShown.has(key)) {
         stackShown.add(key);
-        log.error({ err: error, reason: failure.reason }, context);
-      } else log.error({ reason: failure.reason, code: failure.code, error: failure.message }, context);
+        log[level]({ err: error, reason: failure.reason }, context);
+      } else log[level]({ reason: failure.reason, code: failure.code, error: failure.message }, context);
     },
     /** Writes the pending counts now (on close). */
     flush() {

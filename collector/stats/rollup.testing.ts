@@ -157,12 +157,18 @@ const aReceipt = fc
     return body;
   });
 
-/** Writes in batches (repeats included, as retries are), then deletes by erasure and by retention. */
+/**
+ * Writes in batches (repeats included, as retries are), some counted by a step of the rollup right after
+ * them, then deletes by erasure and by retention: before the rest is counted, or after.
+ */
 const aHistory = fc.record({
   batches: fc.array(fc.array(aReceipt, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+  countedAfter: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+  stepSize: fc.integer({ min: 1, max: 6 }),
   repeats: fc.array(fc.nat(), { maxLength: 3 }),
   erase: fc.option(fc.constantFrom('visitor01', 'visitor02', 'visitor03', 'visitor04'), { nil: undefined }),
   retainFromBatch: fc.nat({ max: 8 }),
+  deleteUncounted: fc.boolean(),
 });
 
 /** The rollup on one backend; `database` gives a new, empty database each time it is called. */
@@ -170,6 +176,8 @@ export const describeRollup = (
   database: () => Promise<string>,
   /** Leaves the database as a collector without the rollup left it: receipts, no rollup. */
   forgetRollup: (url: string) => Promise<void>,
+  /** Makes every write to rollup_purposes fail with 'refused' (true), or stop failing (false). */
+  refuseRollup: (url: string, refuse: boolean) => Promise<void>,
   runs: number,
 ) => {
   let store: Store;
@@ -186,14 +194,21 @@ export const describeRollup = (
 
   it('equals a recount of the raw receipts after any stream of writes, repeats, erasures and retention', async () => {
     await fc.assert(
-      fc.asyncProperty(aHistory, async ({ batches, repeats, erase, retainFromBatch }) => {
+      fc.asyncProperty(aHistory, async (history) => {
+        const { batches, countedAfter, stepSize, repeats, erase, retainFromBatch, deleteUncounted } = history;
         await clear();
         const sent: Receipt[] = [];
         for (const [index, batch] of batches.entries()) {
           await store.insert(batch.map((body) => row(body, T0 + index * 1000)));
           sent.push(...batch);
+          if (countedAfter[index]) await store.rollup.count(stepSize);
         }
         for (const pick of repeats) if (sent.length) await store.insert([row(sent[pick % sent.length], T0 + 99_000)]);
+        // Receipts still uncounted are in no figure: deleting them must not take them out of one.
+        if (deleteUncounted) {
+          if (erase) await store.erase(erase, Date.now());
+          await store.deleteReceivedBefore(T0 + retainFromBatch * 1000, 100_000);
+        }
         await expectMatchesRecount(store);
         await expectSummaryMatchesRows(store, null);
         await expectSummaryMatchesRows(store, 'MonaOK');
@@ -201,10 +216,10 @@ export const describeRollup = (
         await store.rollup.rebuild();
         await expectMatchesRecount(store);
 
-        if (erase) await store.erase(erase, Date.now());
+        if (erase && !deleteUncounted) await store.erase(erase, Date.now());
         await expectMatchesRecount(store);
 
-        await store.deleteReceivedBefore(T0 + retainFromBatch * 1000, 100_000);
+        if (!deleteUncounted) await store.deleteReceivedBefore(T0 + retainFromBatch * 1000, 100_000);
         await expectMatchesRecount(store);
 
         await clear();
@@ -214,7 +229,34 @@ export const describeRollup = (
     );
   }, 120_000);
 
-  it('counts every receipt and withdrawal once while two collectors write the same visitors at once', async () => {
+  it('keeps the receipts of a failed step uncounted, and counts them once when a later step succeeds', async () => {
+    await clear();
+    await store.insert([row(analyticsReceipt('stepfail1', true, '2026-03-01T08:00:00Z'), T0)]);
+    await store.rollup.catchUp();
+    await refuseRollup(url, true);
+    try {
+      // Acknowledged: the receipts are stored whatever becomes of the step that counts them.
+      await store.insert([
+        row(analyticsReceipt('stepfail1', false, '2026-03-02T08:00:00Z'), T0 + 1000),
+        row(analyticsReceipt('stepfail2', true, '2026-03-02T09:00:00Z'), T0 + 1000),
+      ]);
+      await expect(store.rollup.count(100)).rejects.toThrow('refused');
+      await expect(store.rollup.summary(ALL_DAYS)).rejects.toThrow('refused');
+    } finally {
+      await refuseRollup(url, false);
+    }
+    expect((await store.byConsentId('stepfail1')).length).toBe(2);
+    expect(await store.rollup.catchUp()).toBe(2);
+    expect(await store.rollup.catchUp()).toBe(0);
+    await expectMatchesRecount(store);
+    const { days } = await store.rollup.read(ALL_DAYS);
+    expect(days.map((d) => [d.day, d.decisions, d.withdrawals]).sort()).toEqual([
+      ['2026-03-01', 1, 0],
+      ['2026-03-02', 2, 1],
+    ]);
+  });
+
+  it('counts every receipt and withdrawal once while two collectors write the same visitors, and count them, at once', async () => {
     await clear();
     const other = await openStore(url, () => undefined);
     try {
@@ -224,6 +266,34 @@ export const describeRollup = (
           (index % 2 ? other : store).insert(batch.map((body) => row(body, T0 + index * 1000))),
         ),
       );
+      // Then both count at once, several steps each, over the same uncounted receipts.
+      await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 ? other : store).rollup.count(10)));
+      await expectMatchesRecount(store);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('counts each receipt once while two collectors step through the same receipts and erasures run between', async () => {
+    await clear();
+    const other = await openStore(url, () => undefined);
+    try {
+      const bodies = Array.from({ length: 600 }, (_, index) =>
+        receipt({
+          id: `busy${String(index % 150).padStart(5, '0')}`,
+          decidedAt: new Date(T0 + index * 60_000).toISOString().replace('.000Z', 'Z'),
+          purposes: { necessary: true, analytics: index % 3 !== 0 },
+        }),
+      );
+      await store.insert(bodies.map((body) => row(body, T0)));
+      const steps = async (collector: Store) => {
+        while ((await collector.rollup.count(7)) > 0);
+      };
+      const erasures = async () => {
+        for (let index = 0; index < 150; index += 10)
+          await store.erase(`busy${String(index).padStart(5, '0')}`, Date.now());
+      };
+      await Promise.all([steps(store), steps(other), erasures()]);
       await expectMatchesRecount(store);
     } finally {
       await other.close();

@@ -1,7 +1,8 @@
 /**
  * The per-day rollup behind /stats and the dashboard, as pure functions: what one receipt adds to it, and
- * how a visitor's withdrawals change when receipts are added or removed. The stores apply the result in the
- * same transaction as the receipts themselves (docs/adr/0037-dashboard-rollup-and-svg-charts.md).
+ * how a visitor's withdrawals change when receipts are counted or removed. The stores apply the result in
+ * the transaction that marks the receipts counted, or that deletes them
+ * (docs/adr/0044-rollup-off-the-write-path.md).
  */
 
 /** The facts of one stored receipt the rollup needs. */
@@ -207,27 +208,36 @@ export const byVisitor = <T extends { consentId: string }>(rows: T[]) => {
   return visitors;
 };
 
+/** A stored row and whether the rollup has counted it yet. */
+export type CountedRow = ReceiptRow & { pending: boolean | number };
+
 /**
- * A batch written over its visitors' stored receipts (`stored`, read before the batch, the visitors held
- * still): the rows that are new, in the batch's order (a repeat, stored or earlier in the batch, is not),
- * and what they add to the rollup, withdrawals recounted per visitor.
+ * What counting the uncounted receipts of some visitors adds (`rows`: every stored receipt of each, pending
+ * or not): the decisions that come in, and each visitor's withdrawals recounted from the receipts counted
+ * before to all of them.
  */
-export const addition = <T extends ReceiptRow>(stored: ReceiptRow[], rows: T[]) => {
-  const storedByVisitor = byVisitor(stored.map(decisionOf));
-  const visitors = new Map<string, { before: Decision[]; after: Decision[] }>();
-  const fresh: T[] = [];
-  for (const row of rows) {
-    let visitor = visitors.get(row.consentId);
-    if (!visitor) {
-      const before = storedByVisitor.get(row.consentId) ?? [];
-      visitor = { before, after: [...before] };
-      visitors.set(row.consentId, visitor);
-    }
-    if (visitor.after.some((decision) => sameReceipt(decision, row))) continue;
-    visitor.after.push(decisionOf(row));
-    fresh.push(row);
-  }
+export const counting = (rows: CountedRow[]) => {
   const delta = new RollupDelta();
-  for (const { before, after } of visitors.values()) if (after.length > before.length) delta.change(before, after);
-  return { fresh, delta };
+  for (const visitor of byVisitor(rows).values()) {
+    const after = visitor.map(decisionOf);
+    delta.change(
+      after.filter((_, index) => !visitor[index].pending),
+      after,
+    );
+  }
+  return delta;
+};
+
+/**
+ * What deleting `gone` takes out, given what remains of their visitors; both counted receipts only, as a
+ * receipt not yet counted is in no figure.
+ */
+export const removal = (gone: ReceiptRow[], remaining: ReceiptRow[]) => {
+  const left = byVisitor(remaining.map(decisionOf));
+  const delta = new RollupDelta();
+  for (const [consentId, rows] of byVisitor(gone.map(decisionOf))) {
+    const after = left.get(consentId) ?? [];
+    delta.change([...after, ...rows], after);
+  }
+  return delta;
 };

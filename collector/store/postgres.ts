@@ -1,13 +1,7 @@
 import pg from 'pg';
 import type { ReceiptRow } from '../stats/rollup';
-import {
-  insertWithRollup,
-  inTransaction,
-  lockVisitors,
-  postgresRollup,
-  ROLLUP_SCHEMA,
-  rollupRemoved,
-} from './rollup-postgres';
+import { inTransaction } from './postgres-client';
+import { insertReceipts, lockRollup, postgresRollup, ROLLUP_SCHEMA, rollupRemoved } from './rollup-postgres';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
 interface Row {
@@ -26,6 +20,7 @@ const toStored = (row: Row): StoredReceipt => ({
 });
 
 const COLUMNS = 'id, received_at, ip_hash, user_agent, receipt';
+const DELETED = 'id, consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt';
 
 /**
  * PostgreSQL, for shops that run several collectors behind a load balancer: every instance is stateless
@@ -34,9 +29,9 @@ const COLUMNS = 'id, received_at, ip_hash, user_agent, receipt';
  */
 export const openPostgres = async (connectionString: string, onError: (error: Error) => void): Promise<Store> => {
   // Whatever the server's defaults, the session asks for what the writes rely on: an acknowledged receipt on
-  // disk, and a snapshot per statement, so that the read behind a visitor's lock sees what its previous
-  // holder committed (under repeatable read it would not, and concurrent rollup upserts fail to serialize).
-  // A client sends the queries handed to it at once without waiting for each answer (insertWithRollup).
+  // disk, and a snapshot per statement, so that the read behind the rollup's lock sees what its previous
+  // holder committed (under repeatable read it would not). A client sends the queries handed to it at once
+  // without waiting for each answer.
   const pool = new pg.Pool({
     connectionString,
     max: 10,
@@ -75,9 +70,10 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
 
   return {
     kind: 'postgres',
-    // No statement's text depends on the batch size, so the server parses and plans each once per
-    // connection; the visitors are locked so that two collectors never count the same withdrawal.
-    insert: (rows: NewReceipt[]) => insertWithRollup(pool, rows),
+    // No statement's text depends on the batch size, so the server parses and plans it once per connection.
+    insert: async (rows: NewReceipt[]) => {
+      await insertReceipts(pool, rows);
+    },
     byConsentId: async (consentId) => {
       const result = await pool.query<Row>(
         `SELECT ${COLUMNS} FROM receipts WHERE consent_id = $1 ORDER BY decided_at, received_at, id`,
@@ -107,18 +103,12 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
     },
     deleteReceivedBefore: (cutoff, limit) =>
       inTransaction(pool, async (client) => {
-        const oldest = await client.query<{ id: string; consent_id: string }>(
-          'SELECT id, consent_id FROM receipts WHERE received_at < $1 ORDER BY received_at LIMIT $2',
+        await lockRollup(client);
+        const deleted = await client.query<ReceiptRow & { id: string }>(
+          `DELETE FROM receipts WHERE id = ANY(ARRAY(
+             SELECT id FROM receipts WHERE received_at < $1 ORDER BY received_at LIMIT $2))
+           RETURNING ${DELETED}`,
           [new Date(cutoff), limit],
-        );
-        await lockVisitors(
-          client,
-          oldest.rows.map((row) => row.consent_id),
-        );
-        const deleted = await client.query<ReceiptRow>(
-          `DELETE FROM receipts WHERE id = ANY($1::bigint[])
-           RETURNING consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt`,
-          [oldest.rows.map((row) => row.id)],
         );
         await rollupRemoved(client, deleted.rows);
         return deleted.rows.length;
@@ -146,10 +136,9 @@ export const openPostgres = async (connectionString: string, onError: (error: Er
     },
     erase: (consentId, at) =>
       inTransaction(pool, async (client) => {
-        await lockVisitors(client, [consentId]);
-        const deleted = await client.query<ReceiptRow>(
-          `DELETE FROM receipts WHERE consent_id = $1
-           RETURNING consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt`,
+        await lockRollup(client);
+        const deleted = await client.query<ReceiptRow & { id: string }>(
+          `DELETE FROM receipts WHERE consent_id = $1 RETURNING ${DELETED}`,
           [consentId],
         );
         await rollupRemoved(client, deleted.rows);

@@ -1,20 +1,23 @@
 import type pg from 'pg';
 import {
-  addition,
   byVisitor,
+  type CountedRow,
+  counting,
   type DayCounts,
   decisionOf,
   type PurposeCounts,
   type ReceiptRow,
   RollupDelta,
+  removal,
 } from '../stats/rollup';
+import { type Client, column, inTransaction } from './postgres-client';
 import { summaryStatements } from './rollup-summary';
 import type { NewReceipt, Rollup, RollupRange, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
-/** Visitors read per query by the backfill. */
-const BACKFILL_PAGE = 20_000;
+const BACKFILL_PAGE = 20_000; // visitors read per query by the backfill
+const COUNT_STEP = 2000; // receipts counted per transaction by a step
 
 export const ROLLUP_SCHEMA = `
   CREATE TABLE IF NOT EXISTS rollup_days (
@@ -30,48 +33,44 @@ export const ROLLUP_SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS rollup_days_by_day ON rollup_days (day);
   CREATE INDEX IF NOT EXISTS rollup_purposes_by_day ON rollup_purposes (day);
+  CREATE TABLE IF NOT EXISTS rollup_pending (id bigint PRIMARY KEY);
 `;
 
 const ROW = 'consent_id AS "consentId", decided_at AS "decidedAt", digest, receipt::text AS receipt';
 
-type Client = pg.PoolClient;
+/**
+ * Whoever changes the rollup holds this lock (a step, a deletion, the rebuild), so two collectors never
+ * count one receipt twice. Always taken first, before any table lock, so none waits for another.
+ */
+export const lockRollup = (client: Client) =>
+  client.query("SELECT pg_advisory_xact_lock(hashtext('shopconsent-collector-rollup'))");
 
-/** Every collector sharing the database takes the same per-visitor locks, in the same order. */
-export const lockVisitors = (client: Client, consentIds: string[]) =>
-  client.query({
-    name: 'lock-visitors',
-    text: `SELECT pg_advisory_xact_lock(key) FROM
-             (SELECT DISTINCT hashtextextended(id, 7) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
-    values: [consentIds],
-  });
+// A lookup per row in the marks' key, whatever the planner believes of a table that is emptied all day.
+const PENDING = '(SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) IS NOT NULL AS pending';
 
-const READ_VISITORS = `SELECT ${ROW} FROM receipts WHERE consent_id = ANY($1::text[])`;
-
+/** Every stored receipt of these visitors, and whether it is counted. */
 const readVisitors = async (client: Client, consentIds: string[]) =>
-  byVisitor((await client.query<ReceiptRow>(READ_VISITORS, [consentIds])).rows);
-
-const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
+  (
+    await client.query<CountedRow & { id: string }>({
+      name: 'read-visitors',
+      text: `SELECT id, ${ROW}, ${PENDING} FROM receipts WHERE consent_id = ANY($1::text[])`,
+      values: [consentIds],
+    })
+  ).rows;
 
 /**
- * Receipts and their share of the rollup in one statement, so one round trip. The purposes' upsert waits for
- * the days' (it reads their count), so that every writer locks rollup rows in one order: days, then
- * purposes, each sorted (RollupDelta) and none upserted twice. Without ON CONFLICT for the receipts: the
- * caller holds their visitors and read what is stored, so a conflict would mean the rollup is miscounted,
- * and fails the transaction instead.
+ * Both rollup tables in one statement, days first, then purposes (the purposes' upsert reads the days'
+ * count, so it waits for it), each sorted (RollupDelta).
  */
-const write = (client: Client, receipts: NewReceipt[], delta: RollupDelta) => {
+const upsert = (client: Client, delta: RollupDelta) => {
   const days = delta.dayRows();
   const purposes = delta.purposeRows();
   return client.query({
-    name: 'write-receipts-rollup',
-    text: `WITH new_receipts AS (
-             INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[],
-               $7::text[])
-           ), days AS (
+    name: 'upsert-rollup',
+    text: `WITH days AS (
              INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
-             SELECT * FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[],
-               $14::bigint[], $15::bigint[], $16::bigint[])
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[],
+               $7::bigint[], $8::bigint[], $9::bigint[])
              ON CONFLICT (shop, day, lang, revision) DO UPDATE SET
                decisions = rollup_days.decisions + excluded.decisions,
                accepted = rollup_days.accepted + excluded.accepted,
@@ -79,20 +78,15 @@ const write = (client: Client, receipts: NewReceipt[], delta: RollupDelta) => {
                chose = rollup_days.chose + excluded.chose,
                withdrawals = rollup_days.withdrawals + excluded.withdrawals
              RETURNING 1
-           ), purposes AS (
-             INSERT INTO rollup_purposes (shop, day, lang, revision, purpose, asked, granted)
-             SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::bigint[],
-               $23::bigint[])
-             WHERE (SELECT count(*) FROM days) >= 0
-             ON CONFLICT (shop, day, lang, revision, purpose) DO UPDATE SET
-               asked = rollup_purposes.asked + excluded.asked,
-               granted = rollup_purposes.granted + excluded.granted
            )
-           SELECT 1`,
+           INSERT INTO rollup_purposes (shop, day, lang, revision, purpose, asked, granted)
+           SELECT * FROM unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[],
+             $16::bigint[])
+           WHERE (SELECT count(*) FROM days) >= 0
+           ON CONFLICT (shop, day, lang, revision, purpose) DO UPDATE SET
+             asked = rollup_purposes.asked + excluded.asked,
+             granted = rollup_purposes.granted + excluded.granted`,
     values: [
-      ...(['consentId', 'decidedAt', 'digest'] as const).map((key) => column(receipts, key)),
-      receipts.map((row) => new Date(row.receivedAt)),
-      ...(['receipt', 'ipHash', 'userAgent'] as const).map((key) => column(receipts, key)),
       ...(['shop', 'day', 'lang', 'revision', 'decisions', 'accepted', 'refused', 'chose', 'withdrawals'] as const).map(
         (key) => column<DayCounts, typeof key>(days, key),
       ),
@@ -104,7 +98,7 @@ const write = (client: Client, receipts: NewReceipt[], delta: RollupDelta) => {
 };
 
 const apply = async (client: Client, delta: RollupDelta) => {
-  await write(client, [], delta);
+  await upsert(client, delta);
   // Only a row that lost decisions can have reached zero.
   const emptied = delta.dayRows().filter((row) => row.decisions < 0);
   if (emptied.length) {
@@ -123,76 +117,92 @@ const apply = async (client: Client, delta: RollupDelta) => {
 };
 
 /**
- * Call inside the transaction that deleted `rows`, after the delete, with their visitors locked: a later
- * receipt's withdrawal is recounted against the decision that now comes before it.
+ * Call inside the transaction that deleted `rows`, after the delete, holding the rollup's lock: the
+ * receipts among them that were counted are taken out, and their visitors' withdrawals recounted against the
+ * counted receipts that remain. Receipts not counted yet are in no figure; their marks go with them.
  */
-export const rollupRemoved = async (client: Client, rows: ReceiptRow[]) => {
+export const rollupRemoved = async (client: Client, rows: (ReceiptRow & { id: string })[]) => {
   if (!rows.length) return;
-  const removed = byVisitor(rows);
-  const remaining = await readVisitors(client, [...removed.keys()]);
-  const delta = new RollupDelta();
-  for (const [consentId, gone] of removed) {
-    const after = (remaining.get(consentId) ?? []).map(decisionOf);
-    delta.change([...after, ...gone.map(decisionOf)], after);
-  }
-  await apply(client, delta);
+  const unmarked = await client.query<{ id: string }>(
+    'DELETE FROM rollup_pending WHERE id = ANY($1::bigint[]) RETURNING id',
+    [rows.map((row) => row.id)],
+  );
+  const pending = new Set(unmarked.rows.map((row) => row.id));
+  const gone = rows.filter((row) => !pending.has(row.id));
+  if (!gone.length) return;
+  const remaining = await readVisitors(client, [...new Set(gone.map((row) => row.consentId))]);
+  await apply(
+    client,
+    removal(
+      gone,
+      remaining.filter((row) => !row.pending),
+    ),
+  );
 };
 
-/** A client of the pool for `work`, given back afterwards, or dropped if its connection broke meanwhile. */
-const withClient = async <T>(pool: pg.Pool, work: (client: Client) => Promise<T>) => {
-  const client = await pool.connect();
-  // A checked-out client that loses its server emits 'error' besides failing its query; unheard, that event
-  // would end the process. The failed query already reports it; the broken client is dropped, not reused.
-  let lost: Error | undefined;
-  const onLost = (error: Error) => {
-    lost = error;
-  };
-  client.on('error', onLost);
-  try {
-    return await work(client);
-  } finally {
-    client.off('error', onLost);
-    client.release(lost);
-  }
-};
-
-export const inTransaction = <T>(pool: pg.Pool, work: (client: Client) => Promise<T>) =>
-  withClient(pool, async (client) => {
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+/**
+ * A batch of receipts and their marks for the rollup in one statement, so one round trip and one commit
+ * (synchronous_commit=on: resolves once the WAL is on disk). A repeat of a stored receipt adds neither.
+ */
+export const insertReceipts = (pool: pg.Pool, rows: NewReceipt[]) =>
+  pool.query({
+    name: 'insert-receipts',
+    text: `WITH new_receipts AS (
+             INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::json[], $6::text[],
+               $7::text[])
+             ON CONFLICT DO NOTHING
+             RETURNING id
+           )
+           INSERT INTO rollup_pending (id) SELECT id FROM new_receipts`,
+    values: [
+      ...(['consentId', 'decidedAt', 'digest'] as const).map((key) => column(rows, key)),
+      rows.map((row) => new Date(row.receivedAt)),
+      ...(['receipt', 'ipHash', 'userAgent'] as const).map((key) => column(rows, key)),
+    ],
   });
 
 /**
- * A batch of receipts and its share of the rollup in two round trips: BEGIN, the visitors' locks and the
- * read of their stored receipts go out together, then the write and COMMIT (the pool's clients pipeline
- * their queries). The server runs them in order, each statement with a snapshot of its own (the session is
- * read committed: openPostgres), so the read sees every receipt committed by whoever held one of the
- * visitors before. Resolves once COMMIT has, with synchronous_commit=on: the WAL is on disk. A failed write
- * turns the COMMIT behind it into a rollback, and the write's error is the rejection.
+ * One step of the rollup: the visitors behind the `limit` oldest uncounted receipts, every uncounted
+ * receipt of each counted and unmarked in one transaction, under the rollup's lock. The visitors' receipts
+ * are read in one statement, so with one snapshot: a receipt committed after it stays marked for the next
+ * step, and one it saw is counted against exactly the receipts it saw counted.
  */
-export const insertWithRollup = (pool: pg.Pool, rows: NewReceipt[]) =>
-  withClient(pool, async (client) => {
-    const consentIds = [...new Set(rows.map((row) => row.consentId))];
-    try {
-      const [, , stored] = await Promise.all([
-        client.query('BEGIN'),
-        lockVisitors(client, consentIds),
-        client.query<ReceiptRow>({ name: 'read-visitors', text: READ_VISITORS, values: [consentIds] }),
-      ]);
-      const { fresh, delta } = addition(stored.rows, rows);
-      await Promise.all([fresh.length ? write(client, fresh, delta) : null, client.query('COMMIT')]);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+const step = (pool: pg.Pool, limit: number) =>
+  inTransaction(pool, async (client) => {
+    await lockRollup(client);
+    const waiting = await client.query<{ consentId: string }>({
+      name: 'rollup-waiting',
+      // The oldest marks first, then their receipts by key: a join would scan the receipts from the oldest.
+      text: `SELECT (SELECT consent_id FROM receipts WHERE receipts.id = marks.id) AS "consentId"
+             FROM (SELECT id FROM rollup_pending ORDER BY id LIMIT $1) AS marks`,
+      values: [limit],
+    });
+    if (!waiting.rows.length) return 0;
+    const rows = await readVisitors(client, [...new Set(waiting.rows.map((row) => row.consentId))]);
+    const fresh = rows.filter((row) => row.pending).map((row) => row.id);
+    await apply(client, counting(rows));
+    await client.query('DELETE FROM rollup_pending WHERE id = ANY($1::bigint[])', [fresh]);
+    return fresh.length;
   });
+
+/**
+ * Steps until one finds fewer than a step's worth waiting: every receipt committed before the call was
+ * waiting when that step read, so it is counted. With no mark left, there is nothing to wait for.
+ */
+const catchUp = async (pool: pg.Pool) => {
+  const marked = await pool.query<{ waiting: boolean }>({
+    name: 'rollup-any-waiting',
+    text: 'SELECT EXISTS (SELECT 1 FROM rollup_pending) AS waiting',
+  });
+  if (!marked.rows[0].waiting) return 0;
+  let total = 0;
+  for (;;) {
+    const count = await step(pool, COUNT_STEP);
+    total += count;
+    if (count < COUNT_STEP) return total;
+  }
+};
 
 /**
  * Rebuilds the rollup from every receipt. Receipts are held still meanwhile (SHARE mode lets other
@@ -200,6 +210,7 @@ export const insertWithRollup = (pool: pg.Pool, rows: NewReceipt[]) =>
  * of a version that brings the rollup, and writers wait for it.
  */
 const rebuild = async (client: Client, onlyIfMissing: boolean) => {
+  await lockRollup(client);
   await client.query('LOCK TABLE receipts IN SHARE MODE');
   if (onlyIfMissing) {
     const built = await client.query("SELECT 1 FROM settings WHERE key = 'rollup_version' AND value = $1", [
@@ -209,6 +220,7 @@ const rebuild = async (client: Client, onlyIfMissing: boolean) => {
   }
   await client.query('DELETE FROM rollup_days');
   await client.query('DELETE FROM rollup_purposes');
+  await client.query('DELETE FROM rollup_pending');
   const delta = new RollupDelta();
   let after = '';
   for (;;) {
@@ -218,7 +230,7 @@ const rebuild = async (client: Client, onlyIfMissing: boolean) => {
     );
     if (!page.rows.length) break;
     const ids = page.rows.map((row) => row.consentId);
-    for (const rows of (await readVisitors(client, ids)).values()) delta.change([], rows.map(decisionOf));
+    for (const rows of byVisitor(await readVisitors(client, ids)).values()) delta.change([], rows.map(decisionOf));
     after = ids[ids.length - 1];
   }
   await apply(client, delta);
@@ -230,11 +242,14 @@ const rebuild = async (client: Client, onlyIfMissing: boolean) => {
 };
 
 export const postgresRollup = (pool: pg.Pool): Rollup => ({
+  count: (limit) => step(pool, limit),
+  catchUp: () => catchUp(pool),
   backfill: () => inTransaction(pool, (client) => rebuild(client, true)),
   rebuild: async () => {
     await inTransaction(pool, (client) => rebuild(client, false));
   },
   read: async ({ from, to, shop }: RollupRange) => {
+    await catchUp(pool);
     const [days, purposes, firstDays] = await Promise.all([
       pool.query<DayCounts>({
         name: 'rollup-read-days',
@@ -259,6 +274,7 @@ export const postgresRollup = (pool: pg.Pool): Rollup => ({
     return { days: days.rows, purposes: purposes.rows, firstDays: firstDays.rows };
   },
   summary: async ({ from, to, shop }: RollupRange) => {
+    await catchUp(pool);
     const sql = summaryStatements('postgres', shop !== null);
     const name = shop === null ? 'all' : 'shop';
     const values = shop === null ? [from, to] : [from, to, shop];
@@ -277,8 +293,10 @@ export const postgresRollup = (pool: pg.Pool): Rollup => ({
       firstDays: firstDays.rows,
     } as RollupSummary;
   },
-  shops: async () =>
-    (await pool.query<{ shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop')).rows.map(
+  shops: async () => {
+    await catchUp(pool);
+    return (await pool.query<{ shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop')).rows.map(
       (row) => row.shop,
-    ),
+    );
+  },
 });

@@ -1,19 +1,23 @@
 import type Database from 'better-sqlite3';
 import {
-  byVisitor,
+  type CountedRow,
+  counting,
   type DayCounts,
   type Decision,
   decisionOf,
   type PurposeCounts,
   type ReceiptRow,
   RollupDelta,
+  removal,
 } from '../stats/rollup';
 import { summaryStatements } from './rollup-summary';
-import type { Rollup, RollupRange, RollupSummary } from './store';
+import type { RollupRange, RollupRead, RollupSummary } from './store';
 
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
 
+// /stats for all shops reads a range of days from indexes that hold every summed column, without a lookup
+// per row in the table; the rollup's steps, off the receipts' path, pay for keeping them.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rollup_days (
     shop TEXT NOT NULL, day TEXT NOT NULL, lang TEXT NOT NULL, revision TEXT NOT NULL,
@@ -26,22 +30,48 @@ const SCHEMA = `
     asked INTEGER NOT NULL, granted INTEGER NOT NULL,
     PRIMARY KEY (shop, day, lang, revision, purpose)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS rollup_days_by_day ON rollup_days (day);
-  CREATE INDEX IF NOT EXISTS rollup_purposes_by_day ON rollup_purposes (day);
+  DROP INDEX IF EXISTS rollup_days_by_day;
+  DROP INDEX IF EXISTS rollup_purposes_by_day;
+  CREATE INDEX IF NOT EXISTS rollup_days_by_day_covering
+    ON rollup_days (day, lang, revision, decisions, accepted, refused, chose, withdrawals);
+  CREATE INDEX IF NOT EXISTS rollup_purposes_by_day_covering
+    ON rollup_purposes (day, purpose, lang, revision, asked, granted);
+  CREATE TABLE IF NOT EXISTS rollup_pending (id INTEGER PRIMARY KEY);
 `;
+/** Receipts counted per transaction by a step of the rollup. */
+export const COUNT_STEP = 2000;
+
+/** A step's counts, worked out on a rollup thread, for the store's connection to commit. */
+export interface Plan {
+  /** The epoch the plan read at. */
+  at: string;
+  days: DayCounts[];
+  purposes: PurposeCounts[];
+  /** The marks it counted. */
+  fresh: number[];
+}
 
 const ROW = 'consent_id AS consentId, decided_at AS decidedAt, digest, receipt';
+/** Whether a receipt of `receipts` waits to be counted. */
+export const PENDING = 'EXISTS (SELECT 1 FROM rollup_pending WHERE rollup_pending.id = receipts.id) AS pending';
 
 /**
- * The rollup in SQLite: its tables, kept up to date inside the stores's own transactions (the caller holds
- * one whenever it calls `added` or `removing`), the start-up backfill and the reads of /stats.
+ * The rollup in SQLite on one connection: its tables, the uncounted receipts (`rollup_pending`, marked by
+ * the store as it writes them) and the steps that count them, the subtraction of deleted receipts inside
+ * the store's own transactions (the caller holds one whenever it calls `removing`), the start-up backfill,
+ * and the reads of /stats, which count whatever waits first. The store's connection uses the first three;
+ * the rollup thread's connection the steps and the reads.
  */
 export const sqliteRollup = (db: Database.Database) => {
   db.exec(SCHEMA);
-  const visitorRows = db.prepare<[string], ReceiptRow>(`SELECT ${ROW} FROM receipts WHERE consent_id = ?`);
-  const visitorsRows = db.prepare<[string], ReceiptRow>(
-    `SELECT ${ROW} FROM json_each(?) AS visitor JOIN receipts ON consent_id = visitor.value`,
+  const visitorRows = db.prepare<[string], CountedRow>(`SELECT ${ROW}, ${PENDING} FROM receipts WHERE consent_id = ?`);
+  const waiting = db.prepare<[number], { consentId: string }>(
+    `SELECT consent_id AS consentId FROM rollup_pending JOIN receipts USING (id) ORDER BY id LIMIT ?`,
   );
+  const visitorsRows = db.prepare<[string], CountedRow & { id: number }>(
+    `SELECT receipts.id, ${ROW}, ${PENDING} FROM json_each(?) AS visitor JOIN receipts ON consent_id = visitor.value`,
+  );
+  const counted = db.prepare<[number]>('DELETE FROM rollup_pending WHERE id = ?');
   const addDay = db.prepare<DayCounts>(
     `INSERT INTO rollup_days (shop, day, lang, revision, decisions, accepted, refused, chose, withdrawals)
      VALUES (@shop, @day, @lang, @revision, @decisions, @accepted, @refused, @chose, @withdrawals)
@@ -63,6 +93,11 @@ export const sqliteRollup = (db: Database.Database) => {
        AND purpose = @purpose AND asked = 0`,
   );
   const version = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'rollup_version'");
+  const readEpoch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'rollup_epoch'");
+  const epoch = () => readEpoch.get()?.value ?? '0';
+  const bumpEpoch = db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('rollup_epoch', '1') ON CONFLICT DO UPDATE SET value = value + 1",
+  );
   const setVersion = db.prepare(
     "INSERT INTO settings (key, value) VALUES ('rollup_version', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
   );
@@ -90,18 +125,18 @@ export const sqliteRollup = (db: Database.Database) => {
   });
   const shopNames = db.prepare<[], { shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop');
 
-  const apply = (delta: RollupDelta) => {
-    const days = delta.dayRows();
-    const purposes = delta.purposeRows();
+  const applyRows = (days: DayCounts[], purposes: PurposeCounts[]) => {
     for (const row of days) addDay.run(row);
     for (const row of purposes) addPurpose.run(row);
     // Only a row that lost decisions can have reached zero.
     for (const row of days) if (row.decisions < 0) dropEmptyDay.run(row);
     for (const row of purposes) if (row.asked < 0) dropEmptyPurpose.run(row);
   };
+  const apply = (delta: RollupDelta) => applyRows(delta.dayRows(), delta.purposeRows());
 
   const rebuild = () => {
-    db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes;');
+    db.exec('DELETE FROM rollup_days; DELETE FROM rollup_purposes; DELETE FROM rollup_pending;');
+    bumpEpoch.run();
     const delta = new RollupDelta();
     let visitor: Decision[] = [];
     const flush = () => {
@@ -117,56 +152,82 @@ export const sqliteRollup = (db: Database.Database) => {
     setVersion.run(ROLLUP_VERSION);
   };
 
-  const rollup: Rollup & {
-    visitors(consentIds: string[]): ReceiptRow[];
-    apply(delta: RollupDelta): void;
-    removing(rows: ReceiptRow[]): () => void;
-  } = {
-    /** Every stored receipt of these visitors (each named once), in one statement. */
-    visitors: (consentIds) => visitorsRows.all(JSON.stringify(consentIds)),
-    /** Call in the transaction that wrote what `delta` counts. */
-    apply,
+  /**
+   * A step in two halves. `plan`, on a rollup thread's connection: the receipts of the visitors behind the
+   * `limit` oldest uncounted ones, every uncounted receipt of each, read in one snapshot and counted there.
+   * `commit`, on the store's connection, the one that writes: the counts added and the marks cleared in
+   * one short transaction (a crash keeps both or neither), unless another step, a deletion or a rebuild
+   * changed what is counted since the plan read (the epoch); then the step is planned again.
+   */
+  const plan = db.transaction((limit: number): Plan => {
+    const visitors = [...new Set(waiting.all(limit).map((row) => row.consentId))];
+    const rows = visitors.length ? visitorsRows.all(JSON.stringify(visitors)) : [];
+    const delta = counting(rows);
+    return {
+      at: epoch(),
+      days: delta.dayRows(),
+      purposes: delta.purposeRows(),
+      fresh: rows.filter((row) => row.pending).map((row) => row.id),
+    };
+  });
+  const commit = db.transaction(({ at, days, purposes, fresh }: Plan) => {
+    if (epoch() !== at) return false;
+    applyRows(days, purposes);
+    for (const id of fresh) counted.run(id);
+    bumpEpoch.run();
+    return true;
+  });
+
+  return {
     /**
      * Call before deleting `rows`, in the same transaction; the function it returns after the delete. The
      * visitors' remaining receipts are read once they are gone, so that a later receipt's withdrawal is
-     * recounted against the decision that now comes before it.
+     * recounted against the decision that now comes before it. Receipts not counted yet are in no figure.
      */
-    removing(rows) {
-      const visitors = byVisitor(rows);
+    removing(rows: CountedRow[]) {
+      const gone = rows.filter((row) => !row.pending);
       return () => {
-        const delta = new RollupDelta();
-        for (const [consentId, gone] of visitors) {
-          const remaining = visitorRows.all(consentId).map(decisionOf);
-          delta.change([...remaining, ...gone.map(decisionOf)], remaining);
-        }
-        apply(delta);
+        bumpEpoch.run();
+        const visitors = [...new Set(gone.map((row) => row.consentId))];
+        const remaining = visitors.flatMap((consentId) => visitorRows.all(consentId)).filter((row) => !row.pending);
+        apply(removal(gone, remaining));
       };
     },
-    backfill: async () => {
+    /** Builds the rollup unless it is built; whether it ran. */
+    backfill: () => {
       if (version.get()?.value === ROLLUP_VERSION) return false;
       db.transaction(rebuild).immediate();
       return true;
     },
-    rebuild: async () => {
-      db.transaction(rebuild).immediate();
+    rebuild: () => db.transaction(rebuild).immediate(),
+    /** Whether the plan was still good, and its counts are in. */
+    commit: (planned: Plan) => commit.immediate(planned),
+    /** What the rollup threads serve (rollup-thread.ts): they read, and only read. */
+    served: {
+      plan,
+      read: (range: RollupRange): RollupRead => {
+        const { from, to, shop } = range;
+        return {
+          days: readDays.all(from, to, shop, shop),
+          purposes: readPurposes.all(from, to, shop, shop),
+          firstDays: firstDays.all(shop, shop),
+        };
+      },
+      summary: ({ from, to, shop }: RollupRange) => {
+        const statements = summaries[shop === null ? 0 : 1];
+        const range = shop === null ? { from, to } : { from, to, shop };
+        return {
+          days: statements.days.all(range),
+          splits: statements.splits.all(range),
+          purposeDays: statements.purposeDays.all(range),
+          purposeSplits: statements.purposeSplits.all(range),
+          firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
+        } as RollupSummary;
+      },
+      shops: () => shopNames.all().map((row) => row.shop),
     },
-    read: async ({ from, to, shop }: RollupRange) => ({
-      days: readDays.all(from, to, shop, shop),
-      purposes: readPurposes.all(from, to, shop, shop),
-      firstDays: firstDays.all(shop, shop),
-    }),
-    summary: async ({ from, to, shop }: RollupRange) => {
-      const statements = summaries[shop === null ? 0 : 1];
-      const range = shop === null ? { from, to } : { from, to, shop };
-      return {
-        days: statements.days.all(range),
-        splits: statements.splits.all(range),
-        purposeDays: statements.purposeDays.all(range),
-        purposeSplits: statements.purposeSplits.all(range),
-        firstDays: statements.firstDays.all(shop === null ? {} : { shop }),
-      } as RollupSummary;
-    },
-    shops: async () => shopNames.all().map((row) => row.shop),
   };
-  return rollup;
 };
+
+export type SqliteRollup = ReturnType<typeof sqliteRollup>;
+export type Served = SqliteRollup['served'];

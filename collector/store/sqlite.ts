@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { addition, type ReceiptRow } from '../stats/rollup';
-import { sqliteRollup } from './rollup-sqlite';
+import type { CountedRow } from '../stats/rollup';
+import { COUNT_STEP, PENDING, sqliteRollup } from './rollup-sqlite';
+import { rollupThread } from './rollup-thread';
+import { openConnection } from './sqlite-connection';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
 
 interface Row {
@@ -21,22 +23,13 @@ const toStored = (row: Row): StoredReceipt => ({
 });
 
 /**
- * One SQLite file, written by this process only. WAL lets the reading endpoints read while receipts are
- * written; synchronous=FULL syncs the WAL at every commit, so an acknowledged receipt survives a power cut
- * as well as a killed process (docs/adr/0026-durable-before-204.md).
+ * One SQLite file, written by this process only, and by this thread's connection only; the rollup's
+ * threads (rollup-thread.ts) read it on connections of their own, so it must be a file.
  */
 export const openSqlite = (file: string, maxMegabytes: number | null = null): Store => {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  // Per connection, not kept in the file: a write that needs a page past it fails with SQLITE_FULL, as on a
-  // full disk, and leaves the disk's last megabytes to everything else.
-  if (maxMegabytes !== null)
-    db.pragma(
-      `max_page_count = ${Math.floor((maxMegabytes * 1024 * 1024) / Number(db.pragma('page_size', { simple: true })))}`,
-    );
+  if (file === ':memory:') throw new Error('SQLite needs a file: the rollup reads it on connections of its own.');
+  mkdirSync(dirname(file), { recursive: true });
+  const db = openConnection(new Database(file), maxMegabytes);
   db.exec(`
     CREATE TABLE IF NOT EXISTS receipts (
       id INTEGER PRIMARY KEY,
@@ -56,17 +49,37 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     CREATE TABLE IF NOT EXISTS health_probe (at INTEGER NOT NULL, padding BLOB NOT NULL);
   `);
 
-  // Only rows found new by `addition`: a conflict would mean a miscounted rollup, and fails the transaction.
   const insertOne = db.prepare(
     `INSERT INTO receipts (consent_id, decided_at, digest, received_at, receipt, ip_hash, user_agent)
-     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)`,
+     VALUES (@consentId, @decidedAt, @digest, @receivedAt, @receipt, @ipHash, @userAgent)
+     ON CONFLICT DO NOTHING`,
   );
   const rollup = sqliteRollup(db);
-  // The batch's visitors are read once, before the insert, rather than each after it.
+  const thread = rollupThread(file);
+  // A step is counted on a rollup thread and committed here, by the one connection that writes: two
+  // writers would wait for each other in SQLite's busy handler, which sleeps, holding up the event loop.
+  const step = async (limit: number) => {
+    for (;;) {
+      const planned = await thread.call('plan', limit);
+      if (!planned.fresh.length || rollup.commit(planned)) return planned.fresh.length;
+    }
+  };
+  /** Steps until one finds fewer than a step's worth waiting: every receipt stored before the call is counted. */
+  const catchUp = async () => {
+    let total = 0;
+    for (;;) {
+      const count = await step(COUNT_STEP);
+      total += count;
+      if (count < COUNT_STEP) return total;
+    }
+  };
+  // Each new receipt is marked for the rollup in its own commit; counting it is a later step's work.
+  const insertPending = db.prepare<[number | bigint]>('INSERT INTO rollup_pending (id) VALUES (?)');
   const insertAll = db.transaction((rows: NewReceipt[]) => {
-    const { fresh, delta } = addition(rollup.visitors([...new Set(rows.map((row) => row.consentId))]), rows);
-    for (const row of fresh) insertOne.run(row);
-    rollup.apply(delta);
+    for (const row of rows) {
+      const written = insertOne.run(row);
+      if (written.changes) insertPending.run(written.lastInsertRowid);
+    }
   });
   const byConsent = db.prepare<[string], Row>(
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
@@ -80,17 +93,22 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     `SELECT id, received_at, ip_hash, user_agent, receipt FROM receipts
      WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?) ORDER BY received_at, id LIMIT ?`,
   );
-  const oldest = db.prepare<[number, number], ReceiptRow & { id: number }>(
-    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt FROM receipts
+  const oldest = db.prepare<[number, number], CountedRow & { id: number }>(
+    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt, ${PENDING} FROM receipts
      WHERE received_at < ? ORDER BY received_at LIMIT ?`,
   );
-  const ofVisitor = db.prepare<[string], ReceiptRow & { id: number }>(
-    'SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt FROM receipts WHERE consent_id = ?',
+  const ofVisitor = db.prepare<[string], CountedRow & { id: number }>(
+    `SELECT id, consent_id AS consentId, decided_at AS decidedAt, digest, receipt, ${PENDING} FROM receipts
+     WHERE consent_id = ?`,
   );
   const deleteRow = db.prepare<[number]>('DELETE FROM receipts WHERE id = ?');
-  const deleteRows = db.transaction((rows: (ReceiptRow & { id: number })[]) => {
+  const deletePending = db.prepare<[number]>('DELETE FROM rollup_pending WHERE id = ?');
+  const deleteRows = db.transaction((rows: (CountedRow & { id: number })[]) => {
     const recount = rollup.removing(rows);
-    for (const row of rows) deleteRow.run(row.id);
+    for (const row of rows) {
+      deleteRow.run(row.id);
+      if (row.pending) deletePending.run(row.id);
+    }
     recount();
     return rows.length;
   });
@@ -120,7 +138,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     kind: 'sqlite',
     // Synchronous: the commit, and its fsync, is done when this returns.
     insert: async (rows) => {
-      insertAll(rows);
+      insertAll.immediate(rows);
     },
     byConsentId: async (consentId) => byConsent.all(consentId).map(toStored),
     page: async (from, to, after: Cursor | null, limit) => {
@@ -133,7 +151,7 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
         next: rows.length === limit && last ? { receivedAt: last.received_at, row: String(last.id) } : null,
       };
     },
-    deleteReceivedBefore: async (cutoff, limit) => deleteRows(oldest.all(cutoff, limit)),
+    deleteReceivedBefore: async (cutoff, limit) => deleteRows.immediate(oldest.all(cutoff, limit)),
     recordDeletion: async (at, cutoff, deleted) => {
       recordDeletion.run(at, cutoff, deleted);
     },
@@ -145,17 +163,35 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
         lastDeletionAt: last === null ? null : new Date(last).toISOString(),
       };
     },
-    erase: async (consentId, at) => erase(consentId, at),
+    erase: async (consentId, at) => erase.immediate(consentId, at),
     erasures: async () => listErasures.all().map(({ at, erased }) => ({ at: new Date(at).toISOString(), erased })),
     probe: async () => {
-      probe(Date.now());
+      probe.immediate(Date.now());
     },
     salt: async (fresh) => {
       keepSalt.run(fresh);
       return readSalt.get()?.value ?? fresh;
     },
-    rollup,
+    rollup: {
+      count: step,
+      catchUp,
+      read: async (range) => {
+        await catchUp();
+        return thread.call('read', range);
+      },
+      summary: async (range) => {
+        await catchUp();
+        return thread.call('summary', range);
+      },
+      shops: async () => {
+        await catchUp();
+        return thread.call('shops');
+      },
+      backfill: async () => rollup.backfill(),
+      rebuild: async () => rollup.rebuild(),
+    },
     close: async () => {
+      await thread.close();
       db.close();
     },
   };

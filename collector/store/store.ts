@@ -106,8 +106,16 @@ export interface RollupSummary {
   firstDays: { revision: string; day: string }[];
 }
 
-/** The per-day rollup (collector/stats/rollup.ts), kept by the store as receipts are written and deleted. */
+/**
+ * The per-day rollup (collector/stats/rollup.ts). A receipt is stored marked uncounted, in its own commit;
+ * a later step counts it and clears the mark in one transaction. Deletions take counted receipts out in
+ * their own transaction. Every read counts whatever waits first, so it includes every stored receipt.
+ */
 export interface Rollup {
+  /** Counts the receipts of the visitors behind the `limit` oldest uncounted ones; resolves to how many. */
+  count(limit: number): Promise<number>;
+  /** Counts every receipt stored before the call; resolves to how many. */
+  catchUp(): Promise<number>;
   /** Builds the rollup from the stored receipts unless it is already built; resolves to whether it ran. */
   backfill(): Promise<boolean>;
   /** Builds it again from the stored receipts, whatever is there. */

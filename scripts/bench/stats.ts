@@ -10,9 +10,14 @@
 //   BENCH_BACKENDS=sqlite npm run bench:stats
 //   BENCH_RECEIPTS=1000000 npm run bench:stats
 //   BENCH_PORT=4244 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:4243/postgres npm run bench:stats
+//   BENCH_BASELINE=b25bf67 npm run bench:stats   also another revision's collector, on the same database
 //
+// With BENCH_BASELINE, the collector of that revision (`git archive` into node_modules/.cache) and the
+// working tree's answer in turn on the one filled database, twice, in either order (A B B A), so that a
+// machine whose load changes slows both alike.
 // PostgreSQL: TEST_DATABASE_URL's server, or a throwaway cluster (collector/postgres.testing.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -31,6 +36,29 @@ const DAYS = 365;
 const CLIENTS = 10;
 const REQUESTS = 2000;
 const BATCH = 5000;
+const BASELINE = process.env.BENCH_BASELINE;
+const root = new URL('../..', import.meta.url).pathname;
+
+type Start = typeof startProcess;
+
+/** The baseline's collector folder, next to the dependencies; its own startProcess runs it from there. */
+const baselineStart = async (): Promise<Start | null> => {
+  if (!BASELINE) return null;
+  const dir = join(root, 'node_modules/.cache/bench-stats', BASELINE);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('tar', ['-x', '-C', dir], {
+    input: execFileSync(
+      'git',
+      ['archive', BASELINE, 'collector', 'docs/schema', 'locales', 'scripts/system-deps.mjs'],
+      { cwd: root, maxBuffer: 1 << 28 },
+    ),
+  });
+  // Its modules are ES modules, as they are under the repository's package.json.
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  return (await import(join(dir, 'collector/process.testing.ts'))).startProcess;
+};
+const startBaseline = await baselineStart();
 
 /** Generated receipts, in batches, with the rollup they make. */
 const generate = async (write: (rows: unknown[][]) => Promise<void>) => {
@@ -124,8 +152,8 @@ const timed = async <T>(work: () => Promise<T>) => {
   return { result, seconds: (performance.now() - start) / 1000 };
 };
 
-const queries = async (database: string) => {
-  const { child, url } = await startProcess({ DATABASE_URL: database, PORT, RETENTION_DAYS: '3650' });
+const queries = async (database: string, start: Start) => {
+  const { child, url } = await start({ DATABASE_URL: database, PORT, RETENTION_DAYS: '3650' });
   try {
     // Warm the connection pool and the page cache as an owner's first look would.
     await measure(`${url}/stats?period=90&shop=MonaOK`);
@@ -140,18 +168,23 @@ const queries = async (database: string) => {
 };
 
 const results: string[] = [];
-const report = (
-  backend: string,
-  receipts: number,
-  fillSeconds: number,
-  extra: string,
-  q: Awaited<ReturnType<typeof queries>>,
-) => {
+const report = async (backend: string, receipts: number, fillSeconds: number, extra: string, database: string) => {
   const ms = (value: number) => value.toFixed(1);
-  for (const [name, m] of Object.entries(q))
-    results.push(
-      `| ${backend} | ${receipts.toLocaleString('en')} | ${name === 'oneShop' ? 'one shop' : 'all shops'} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.perSecond} | ${Math.round(fillSeconds)} s${extra} |`,
-    );
+  const runs: [string, Start][] = startBaseline
+    ? [
+        [BASELINE as string, startBaseline],
+        ['working tree', startProcess],
+        ['working tree', startProcess],
+        [BASELINE as string, startBaseline],
+      ]
+    : [['', startProcess]];
+  for (const [collector, start] of runs) {
+    const load = loadavg()[0].toFixed(1);
+    for (const [name, m] of Object.entries(await queries(database, start)))
+      results.push(
+        `| ${backend}${collector ? `, ${collector}, load ${load}` : ''} | ${receipts.toLocaleString('en')} | ${name === 'oneShop' ? 'one shop' : 'all shops'} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.perSecond} | ${Math.round(fillSeconds)} s${extra} |`,
+      );
+  }
 };
 
 if (BACKENDS.includes('sqlite')) {
@@ -180,12 +213,12 @@ if (BACKENDS.includes('sqlite')) {
     const { seconds: backfillSeconds } = await timed(() => store.rollup.backfill());
     await store.close();
     console.log(`sqlite: backfill ${backfillSeconds.toFixed(1)} s`);
-    report(
+    await report(
       'SQLite',
       loaded.written,
       loadSeconds,
       `; backfill ${Math.round(backfillSeconds)} s`,
-      await queries(`sqlite:${file}`),
+      `sqlite:${file}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -237,7 +270,7 @@ if (BACKENDS.includes('postgres')) {
     await pool.query('VACUUM ANALYZE');
     await pool.end();
     console.log(`postgres: ${loaded.written} receipts in ${loadSeconds.toFixed(0)} s`);
-    report('PostgreSQL', loaded.written, loadSeconds, '', await queries(url));
+    await report('PostgreSQL', loaded.written, loadSeconds, '', url);
   } finally {
     await server.stop();
   }
