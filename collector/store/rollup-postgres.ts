@@ -131,13 +131,8 @@ export const rollupRemoved = async (client: Client, rows: (ReceiptRow & { id: st
   const gone = rows.filter((row) => !pending.has(row.id));
   if (!gone.length) return;
   const remaining = await readVisitors(client, [...new Set(gone.map((row) => row.consentId))]);
-  await apply(
-    client,
-    removal(
-      gone,
-      remaining.filter((row) => !row.pending),
-    ),
-  );
+  const counted = remaining.filter((row) => !row.pending);
+  await apply(client, removal(gone, counted));
 };
 
 /**
