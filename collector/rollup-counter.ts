@@ -1,14 +1,13 @@
+import { COUNT_STEP } from './store/catch-up';
 import type { Rollup } from './store/store';
 
 /** How long a step waits after the commit that called for it, so that it counts several commits at once. */
 const DELAY_MS = 250;
-/** Receipts per transaction; the event loop gets a turn between two. */
-const STEP = 2000;
 
 /**
  * Counts the receipts the writer stored into the dashboard's rollup, in the background: a step soon after
- * a commit, as many as it takes to count what waits. A failed step leaves the receipts marked, so the next
- * step, or the next read of the rollup, counts them.
+ * a commit, as many as it takes to count what waits, the event loop getting a turn between two. A failed
+ * step leaves the receipts marked, so the next step, or the next read of the rollup, counts them.
  */
 export const createRollupCounter = (rollup: Rollup, onError: (error: unknown) => void) => {
   let timer: NodeJS.Timeout | undefined;
@@ -17,7 +16,8 @@ export const createRollupCounter = (rollup: Rollup, onError: (error: unknown) =>
 
   const run = async () => {
     try {
-      while (!stopped && (await rollup.count(STEP)) === STEP) await new Promise((next) => setImmediate(next));
+      while (!stopped && (await rollup.count(COUNT_STEP)) === COUNT_STEP)
+        await new Promise((next) => setImmediate(next));
     } catch (error) {
       onError(error);
     }

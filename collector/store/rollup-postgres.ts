@@ -10,6 +10,7 @@ import {
   RollupDelta,
   removal,
 } from '../stats/rollup';
+import { catchUp } from './catch-up';
 import { type Client, column, inTransaction } from './postgres-client';
 import { summaryStatements } from './rollup-summary';
 import type { NewReceipt, Rollup, RollupRange, RollupSummary } from './store';
@@ -17,7 +18,6 @@ import type { NewReceipt, Rollup, RollupRange, RollupSummary } from './store';
 /** Raised when the rollup's definition changes, so that the next start-up rebuilds it. */
 const ROLLUP_VERSION = '1';
 const BACKFILL_PAGE = 20_000; // visitors read per query by the backfill
-const COUNT_STEP = 2000; // receipts counted per transaction by a step
 
 export const ROLLUP_SCHEMA = `
   CREATE TABLE IF NOT EXISTS rollup_days (
@@ -181,22 +181,13 @@ const step = (pool: pg.Pool, limit: number) =>
     return fresh.length;
   });
 
-/**
- * Steps until one finds fewer than a step's worth waiting: every receipt committed before the call was
- * waiting when that step read, so it is counted. With no mark left, there is nothing to wait for.
- */
-const catchUp = async (pool: pg.Pool) => {
+/** Counts every receipt committed before the call; with no mark left, there is nothing to wait for. */
+const countWaiting = async (pool: pg.Pool) => {
   const marked = await pool.query<{ waiting: boolean }>({
     name: 'rollup-any-waiting',
     text: 'SELECT EXISTS (SELECT 1 FROM rollup_pending) AS waiting',
   });
-  if (!marked.rows[0].waiting) return 0;
-  let total = 0;
-  for (;;) {
-    const count = await step(pool, COUNT_STEP);
-    total += count;
-    if (count < COUNT_STEP) return total;
-  }
+  return marked.rows[0].waiting ? catchUp((limit) => step(pool, limit)) : 0;
 };
 
 /**
@@ -238,13 +229,13 @@ const rebuild = async (client: Client, onlyIfMissing: boolean) => {
 
 export const postgresRollup = (pool: pg.Pool): Rollup => ({
   count: (limit) => step(pool, limit),
-  catchUp: () => catchUp(pool),
+  catchUp: () => countWaiting(pool),
   backfill: () => inTransaction(pool, (client) => rebuild(client, true)),
   rebuild: async () => {
     await inTransaction(pool, (client) => rebuild(client, false));
   },
   read: async ({ from, to, shop }: RollupRange) => {
-    await catchUp(pool);
+    await countWaiting(pool);
     const [days, purposes, firstDays] = await Promise.all([
       pool.query<DayCounts>({
         name: 'rollup-read-days',
@@ -269,7 +260,7 @@ export const postgresRollup = (pool: pg.Pool): Rollup => ({
     return { days: days.rows, purposes: purposes.rows, firstDays: firstDays.rows };
   },
   summary: async ({ from, to, shop }: RollupRange) => {
-    await catchUp(pool);
+    await countWaiting(pool);
     const sql = summaryStatements('postgres', shop !== null);
     const name = shop === null ? 'all' : 'shop';
     const values = shop === null ? [from, to] : [from, to, shop];
@@ -289,7 +280,7 @@ export const postgresRollup = (pool: pg.Pool): Rollup => ({
     } as RollupSummary;
   },
   shops: async () => {
-    await catchUp(pool);
+    await countWaiting(pool);
     return (await pool.query<{ shop: string }>('SELECT DISTINCT shop FROM rollup_days ORDER BY shop')).rows.map(
       (row) => row.shop,
     );

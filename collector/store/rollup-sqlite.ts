@@ -38,9 +38,6 @@ const SCHEMA = `
     ON rollup_purposes (day, purpose, lang, revision, asked, granted);
   CREATE TABLE IF NOT EXISTS rollup_pending (id INTEGER PRIMARY KEY);
 `;
-/** Receipts counted per transaction by a step of the rollup. */
-export const COUNT_STEP = 2000;
-
 /** A step's counts, worked out on a rollup thread, for the store's connection to commit. */
 export interface Plan {
   /** The epoch the plan read at. */

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CountedRow } from '../stats/rollup';
-import { COUNT_STEP, PENDING, sqliteRollup } from './rollup-sqlite';
+import { catchUp } from './catch-up';
+import { PENDING, sqliteRollup } from './rollup-sqlite';
 import { rollupThread } from './rollup-thread';
 import { openConnection } from './sqlite-connection';
 import type { Cursor, NewReceipt, Store, StoredReceipt } from './store';
@@ -62,15 +63,6 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     for (;;) {
       const planned = await thread.call('plan', limit);
       if (!planned.fresh.length || rollup.commit(planned)) return planned.fresh.length;
-    }
-  };
-  /** Steps until one finds fewer than a step's worth waiting: every receipt stored before the call is counted. */
-  const catchUp = async () => {
-    let total = 0;
-    for (;;) {
-      const count = await step(COUNT_STEP);
-      total += count;
-      if (count < COUNT_STEP) return total;
     }
   };
   // Each new receipt is marked for the rollup in its own commit; counting it is a later step's work.
@@ -174,17 +166,17 @@ export const openSqlite = (file: string, maxMegabytes: number | null = null): St
     },
     rollup: {
       count: step,
-      catchUp,
+      catchUp: () => catchUp(step),
       read: async (range) => {
-        await catchUp();
+        await catchUp(step);
         return thread.call('read', range);
       },
       summary: async (range) => {
-        await catchUp();
+        await catchUp(step);
         return thread.call('summary', range);
       },
       shops: async () => {
-        await catchUp();
+        await catchUp(step);
         return thread.call('shops');
       },
       backfill: async () => rollup.backfill(),
