@@ -11,6 +11,9 @@ load(workerData.entry);`;
 
 type Call = <K extends keyof Served>(op: K, arg?: Parameters<Served[K]>[0]) => Promise<ReturnType<Served[K]>>;
 
+/** The nice value of the rollup's threads, on Linux (rollup-worker.ts). */
+export const ROLLUP_NICE = 10;
+
 /** Threads that count and read for /stats: two, as many as the machine the figures are for has cores. */
 const THREADS = 2;
 

@@ -13,19 +13,18 @@
 //
 // Receipts are of the bench's shop; one in four is from a visitor seen before (a later decision), so the
 // rollup reads and recounts earlier receipts as well as counting new ones.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres } from '../../collector/postgres.testing';
 import type { NewReceipt } from '../../collector/store/store';
+import { baselineTree } from './baseline';
 
 const BASELINE = process.env.BENCH_BASELINE ?? '954a256';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 4000);
 const BATCHES = (process.env.BENCH_BATCHES ?? '10,50').split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
-const root = new URL('../..', import.meta.url).pathname;
 
 interface Inserting {
   insert(rows: NewReceipt[]): Promise<void>;
@@ -36,12 +35,7 @@ type Open = (database: string, onError: (error: Error) => void) => Promise<Inser
 
 /** The baseline's collector folder (its store and what the store imports), next to the dependencies. */
 const baselineOpen = async (): Promise<Open> => {
-  const dir = join(root, 'node_modules/.cache/bench-insert', BASELINE);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('tar', ['-x', '-C', dir], {
-    input: execFileSync('git', ['archive', BASELINE, 'collector'], { cwd: root, maxBuffer: 1 << 28 }),
-  });
+  const dir = baselineTree('bench-insert', BASELINE, ['collector']);
   return (await import(join(dir, 'collector/store/open.ts'))).openStore;
 };
 

@@ -16,8 +16,7 @@
 // working tree's answer in turn on the one filled database, twice, in either order (A B B A), so that a
 // machine whose load changes slows both alike.
 // PostgreSQL: TEST_DATABASE_URL's server, or a throwaway cluster (collector/postgres.testing.ts).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,6 +27,7 @@ import { receiptDigest } from '../../collector/receipt';
 import { DEMO_SHOPS, generateDecisions } from '../../collector/stats/generate';
 import { type Decision, RollupDelta } from '../../collector/stats/rollup';
 import { openStore } from '../../collector/store/open';
+import { baselineCollector } from './baseline';
 
 const TARGET = Number(process.env.BENCH_RECEIPTS ?? 5_000_000);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
@@ -37,28 +37,10 @@ const CLIENTS = 10;
 const REQUESTS = 2000;
 const BATCH = 5000;
 const BASELINE = process.env.BENCH_BASELINE;
-const root = new URL('../..', import.meta.url).pathname;
 
 type Start = typeof startProcess;
 
-/** The baseline's collector folder, next to the dependencies; its own startProcess runs it from there. */
-const baselineStart = async (): Promise<Start | null> => {
-  if (!BASELINE) return null;
-  const dir = join(root, 'node_modules/.cache/bench-stats', BASELINE);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('tar', ['-x', '-C', dir], {
-    input: execFileSync(
-      'git',
-      ['archive', BASELINE, 'collector', 'docs/schema', 'locales', 'scripts/system-deps.mjs'],
-      { cwd: root, maxBuffer: 1 << 28 },
-    ),
-  });
-  // Its modules are ES modules, as they are under the repository's package.json.
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
-  return (await import(join(dir, 'collector/process.testing.ts'))).startProcess;
-};
-const startBaseline = await baselineStart();
+const startBaseline = BASELINE ? await baselineCollector('bench-stats', BASELINE) : null;
 
 /** Generated receipts, in batches, with the rollup they make. */
 const generate = async (write: (rows: unknown[][]) => Promise<void>) => {
