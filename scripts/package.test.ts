@@ -170,4 +170,20 @@ describe('the built files', { timeout: MINUTE }, () => {
     await check(['--module', 'dist/esm/*.js']);
     await check(['dist/cjs/*.cjs']);
   });
+
+  it('carry their styles lowered for those browsers: the palette works without light-dark()', () => {
+    const files = [
+      ...Object.values(BUNDLES),
+      ...readdirSync(join(root, 'dist/esm')).map((file) => `dist/esm/${file}`),
+      ...readdirSync(join(root, 'dist/cjs')).map((file) => `dist/cjs/${file}`),
+    ].filter((file) => /\.c?js$/.test(file));
+    const styled = files.filter((file) => readFileSync(join(root, file), 'utf8').includes('--_bg:'));
+    // The script tag's dialog and banner files, and the npm entry's dialog and banner chunks.
+    expect(styled.length).toBeGreaterThanOrEqual(4);
+    for (const file of styled) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toContain('light-dark(');
+      expect(text, file).toContain('--lightningcss-dark');
+    }
+  });
 });

@@ -74,53 +74,57 @@ const revisionMarks = (height: number, days: string[], marks: Mark[]) => {
     .join('');
 };
 
-/** Bars per day, the series stacked in order from the bottom. */
-export const stackedBars = (options: {
+/** What a chart with a slot per day is drawn from. */
+interface DayChart {
   id: string;
   days: string[];
-  series: Series[];
   marks: Mark[];
-  format: (value: number) => string;
-}) => {
-  const { days, series, marks, format } = options;
-  const height = 240;
-  const bottom = height - BOTTOM;
+}
+
+/** A day chart's height, and the y of its x axis. */
+const DAY_HEIGHT = 240;
+const DAY_BOTTOM = DAY_HEIGHT - BOTTOM;
+
+/** The axes and the revision marks around what a day chart draws in its plot. */
+const dayChart = ({ id, days, marks }: DayChart, max: number, format: (value: number) => string, plot: string) =>
+  frame(
+    DAY_HEIGHT,
+    id,
+    yAxis(DAY_HEIGHT, max, format) + plot + xAxis(DAY_HEIGHT, days) + revisionMarks(DAY_HEIGHT, days, marks),
+  );
+
+/** Bars per day, the series stacked in order from the bottom. */
+export const stackedBars = (options: DayChart & { series: Series[]; format: (value: number) => string }) => {
+  const { days, series, format } = options;
   const totals = days.map((_, index) => series.reduce((sum, one) => sum + one.values[index], 0));
   const max = niceCeiling(Math.max(0, ...totals));
   const slot = PLOT / days.length;
   const width = round(Math.max(1, slot * 0.78));
   const bars = days
     .map((day, index) => {
-      let base = bottom;
+      let base = DAY_BOTTOM;
       return series
         .map((one) => {
           const value = one.values[index];
           if (value === 0) return '';
-          const barHeight = (value / max) * (bottom - TOP);
+          const barHeight = (value / max) * (DAY_BOTTOM - TOP);
           base -= barHeight;
           return `<rect class="bar ${esc(one.key)}" x="${round(LEFT + slot * index + (slot - width) / 2)}" y="${round(base)}" width="${width}" height="${round(barHeight)}" data-day="${esc(day)}" data-series="${esc(one.key)}" data-value="${value}"><title>${esc(day)} · ${esc(one.name)}: ${esc(format(value))}</title></rect>`;
         })
         .join('');
     })
     .join('');
-  return frame(
-    height,
-    options.id,
-    yAxis(height, max, format) + bars + xAxis(height, days) + revisionMarks(height, days, marks),
-  );
+  return dayChart(options, max, format, bars);
 };
 
 /** One line per series of shares (0 to 1) per day; a day with nothing to share leaves a gap. */
-export const shareLines = (options: {
-  id: string;
-  days: string[];
-  series: (Series & { counts: { part: number; whole: number }[] })[];
-  marks: Mark[];
-  percent: (value: number) => string;
-}) => {
-  const { days, series, marks, percent } = options;
-  const height = 240;
-  const bottom = height - BOTTOM;
+export const shareLines = (
+  options: DayChart & {
+    series: (Series & { counts: { part: number; whole: number }[] })[];
+    percent: (value: number) => string;
+  },
+) => {
+  const { days, series, percent } = options;
   const slot = PLOT / days.length;
   const lines = series
     .map((one, position) => {
@@ -135,7 +139,7 @@ export const shareLines = (options: {
           }
           const share = part / whole;
           const x = round(LEFT + slot * (index + 0.5));
-          const y = round(bottom - share * (bottom - TOP));
+          const y = round(DAY_BOTTOM - share * (DAY_BOTTOM - TOP));
           path += `${drawing ? 'L' : 'M'}${x} ${y}`;
           drawing = true;
           return `<circle cx="${x}" cy="${y}" r="3" data-day="${esc(day)}" data-series="${esc(one.key)}" data-part="${part}" data-whole="${whole}"><title>${esc(day)} · ${esc(one.name)}: ${esc(percent(share))} (${part}/${whole})</title></circle>`;
@@ -144,11 +148,7 @@ export const shareLines = (options: {
       return `<g class="line series-${position % 8}" data-series="${esc(one.key)}"><path d="${path}"/>${points}</g>`;
     })
     .join('');
-  return frame(
-    height,
-    options.id,
-    yAxis(height, 1, percent) + lines + xAxis(height, days) + revisionMarks(height, days, marks),
-  );
+  return dayChart(options, 1, percent, lines);
 };
 
 /** One bar per row (a language, a revision) divided by the shares of its parts. */

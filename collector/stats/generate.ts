@@ -17,49 +17,46 @@ export interface GeneratedShop {
 
 export const GENERATED_VERSION = 'generated';
 
+/** A demo shop: name, language, decisions on an ordinary day, purposes, and revisions as [name, since]. */
+const shop = (
+  name: string,
+  lang: Receipt['lang'],
+  perDay: number,
+  purposes: string[],
+  revisions: [string, number][],
+): GeneratedShop => ({
+  name,
+  lang,
+  perDay,
+  purposes,
+  revisions: revisions.map(([id, since]) => ({ name: id, since })),
+});
+
 /** The five demo shops (demo/), with the purposes their dialogs ask about. */
 export const DEMO_SHOPS: GeneratedShop[] = [
-  {
-    name: 'Mimico',
-    lang: 'mn',
-    purposes: ['analytics', 'marketing', 'customer-service'],
-    revisions: [{ name: '2025-11', since: 400 }],
-    perDay: 40,
-  },
-  {
-    name: 'Шырдак',
-    lang: 'ky',
-    purposes: ['analytics', 'marketing'],
-    revisions: [{ name: '1', since: 400 }],
-    perDay: 18,
-  },
-  {
-    name: 'Mitexco',
-    lang: 'vi',
-    purposes: ['analytics', 'customer-service'],
-    revisions: [
-      { name: 'v1', since: 400 },
-      { name: 'v2', since: 12 },
+  shop('Mimico', 'mn', 40, ['analytics', 'marketing', 'customer-service'], [['2025-11', 400]]),
+  shop('Шырдак', 'ky', 18, ['analytics', 'marketing'], [['1', 400]]),
+  shop(
+    'Mitexco',
+    'vi',
+    55,
+    ['analytics', 'customer-service'],
+    [
+      ['v1', 400],
+      ['v2', 12],
     ],
-    perDay: 55,
-  },
-  {
-    name: 'Migpromo',
-    lang: 'ky',
-    purposes: ['analytics', 'marketing', 'personalization'],
-    revisions: [{ name: '2024-06', since: 400 }],
-    perDay: 25,
-  },
-  {
-    name: 'MonaOK',
-    lang: 'lv',
-    purposes: ['analytics', 'marketing', 'personalization'],
-    revisions: [
-      { name: '2026-03', since: 400 },
-      { name: '2026-05', since: 16 },
+  ),
+  shop('Migpromo', 'ky', 25, ['analytics', 'marketing', 'personalization'], [['2024-06', 400]]),
+  shop(
+    'MonaOK',
+    'lv',
+    32,
+    ['analytics', 'marketing', 'personalization'],
+    [
+      ['2026-03', 400],
+      ['2026-05', 16],
     ],
-    perDay: 32,
-  },
+  ),
 ];
 
 /** mulberry32: small, fast, and the same numbers for the same seed on every machine. */

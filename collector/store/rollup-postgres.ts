@@ -1,15 +1,6 @@
 import type pg from 'pg';
-import {
-  byVisitor,
-  type CountedRow,
-  counting,
-  type DayCounts,
-  decisionOf,
-  type PurposeCounts,
-  type ReceiptRow,
-  RollupDelta,
-  removal,
-} from '../stats/rollup';
+import type { CountedRow, DayCounts, PurposeCounts, ReceiptRow } from '../stats/rollup';
+import { byVisitor, counting, decisionOf, RollupDelta, removal } from '../stats/rollup';
 import { catchUp } from './catch-up';
 import { type Client, column, inTransaction } from './postgres-client';
 import { summaryStatements } from './rollup-summary';

@@ -1,15 +1,6 @@
 import type Database from 'better-sqlite3';
-import {
-  type CountedRow,
-  counting,
-  type DayCounts,
-  type Decision,
-  decisionOf,
-  type PurposeCounts,
-  type ReceiptRow,
-  RollupDelta,
-  removal,
-} from '../stats/rollup';
+import type { CountedRow, DayCounts, Decision, PurposeCounts, ReceiptRow } from '../stats/rollup';
+import { counting, decisionOf, RollupDelta, removal } from '../stats/rollup';
 import { summaryStatements } from './rollup-summary';
 import type { RollupRange, RollupRead, RollupSummary } from './store';
 

@@ -9,15 +9,22 @@ import { describe, expect, it } from 'vitest';
 
 const css = readFileSync(join(import.meta.dirname, 'styles/palette.css'), 'utf8');
 
-/** The `--_name: var(--sc-name, #rrggbb)` defaults of the rule whose selector is exactly `selector`. */
-const palette = (selector: string): Record<string, string> => {
+/** The body of the rule whose selector is exactly `selector`. */
+const rule = (selector: string) => {
   const start = css.indexOf(`${selector} {`);
   expect(start, `${selector} in styles/palette.css`).toBeGreaterThanOrEqual(0);
-  const body = css.slice(start, css.indexOf('}', start));
-  return Object.fromEntries(
-    [...body.matchAll(/--_([\w-]+):\s*var\(--sc-[\w-]+,\s*(#[0-9a-f]{3,8})\)/gi)].map(([, name, hex]) => [name, hex]),
-  );
+  return css.slice(start, css.indexOf('}', start));
 };
+
+/** The `--_name: var(--sc-name, light-dark(#light, #dark))` defaults of `.sc`: light (0) or dark (1). */
+const palette = (scheme: 0 | 1): Record<string, string> =>
+  Object.fromEntries(
+    [
+      ...rule('.sc').matchAll(
+        /--_([\w-]+):\s*var\(--sc-[\w-]+,\s*light-dark\((#[0-9a-f]{3,8}),\s*(#[0-9a-f]{3,8})\)\)/gi,
+      ),
+    ].map((match) => [match[1], match[2 + scheme]]),
+  );
 
 type Rgba = [number, number, number, number];
 const parse = (hex: string): Rgba => {
@@ -41,9 +48,8 @@ const ratio = (a: Rgba, b: Rgba) => {
   return (light + 0.05) / (dark + 0.05);
 };
 
-const LIGHT = palette('.sc');
-const DARK = palette(':host([data-theme="dark"]) .sc');
-const AUTO_DARK = palette('  :host([data-theme="auto"]) .sc');
+const LIGHT = palette(0);
+const DARK = palette(1);
 /** The hover shade of a filled button: `inset 0 0 0 99px #0000001f` over the accent. */
 const HOVER_SHADE = parse('#0000001f');
 
@@ -95,8 +101,16 @@ describe('the checks themselves', () => {
     expect(over(parse('#00000080'), parse('#ffffff'))[0]).toBeCloseTo(127, 0);
   });
 
-  it('"auto" on a dark system uses exactly the dark palette', () => {
-    expect(AUTO_DARK).toEqual(DARK);
+  it('"dark", and "auto" on a dark system, switch to the dark palette and change nothing else', () => {
+    expect(rule('.sc')).toMatch(/color-scheme: light;/);
+    for (const selector of [':host([data-theme="dark"]) .sc', '  :host([data-theme="auto"]) .sc'])
+      expect(
+        rule(selector)
+          .trim()
+          .replace(/^.*\{\s*/, ''),
+      ).toBe('color-scheme: dark;');
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{\s*:host\(\[data-theme="auto"\]\) \.sc/);
+    expect(Object.keys(DARK)).toEqual(Object.keys(LIGHT));
     expect(Object.keys(DARK).length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -18,10 +18,10 @@ export const LanguagePicker = ({ lang, t, onChange }: LanguagePickerProps) => (
       {t('language.label')}
     </label>
     <select
-      id="sc-language"
-      class="sc-language-select"
       value={lang}
       onChange={(event) => onChange(event.currentTarget.value)}
+      id="sc-language"
+      class="sc-language-select"
     >
       {LANGUAGES.map((code) => (
         <option key={code} value={code} lang={code}>
