@@ -202,3 +202,12 @@ test('the core carries no text of the locale files; each banner file its own lan
     }
   }
 });
+
+test('a returning visit does not download the reading of the dialog settings: the banner files and the dialog carry it', () => {
+  const bundle = (file: string) => readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
+  // A warning only the dialog settings' parser gives (src/settings/dialog-settings.ts).
+  const parser = 'is not valid for a supported language; ignored.';
+  expect(bundle('shopconsent.js')).not.toContain(parser);
+  expect(bundle('shopconsent-ui.js')).toContain(parser);
+  for (const lang of LANGS) expect(bundle(`shopconsent-banner-${lang}.js`), lang).toContain(parser);
+});

@@ -16,7 +16,7 @@ import { createDialogHost } from '../runtime/dialog-host';
 import { createExtrasLoader } from '../runtime/extras-loader';
 import { createRuntime } from '../runtime/runtime';
 import type { ExtrasLoader, UiLoader } from '../runtime/types';
-import { type DialogSettings, parseDialogSettings } from '../settings/dialog-settings';
+import type { DialogSettings, ParseDialogSettings } from '../settings/dialog-settings';
 
 export interface WidgetDeps {
   win: Window;
@@ -50,10 +50,11 @@ export const createWidget = (
     gpcPurpose: gpcPurpose(win.navigator, config.purposes),
   });
   const withExtras = createExtrasLoader(loadExtras);
-  // Read when a layer first shows, so that a returning visitor's page view does not pay for it.
+  // Read when a layer first shows, with the parser of the banner's chunk or of the dialog, whichever
+  // draws first: a returning visitor's page view neither runs nor downloads it.
   let settings: DialogSettings | undefined;
-  const dialog = () => {
-    settings ??= parseDialogSettings(config.settings, win.location.href, warn);
+  const dialog = (parse: ParseDialogSettings) => {
+    settings ??= parse(config.settings, win.location.href, warn);
     return settings;
   };
   const firstLayer = bannerOnDemand(

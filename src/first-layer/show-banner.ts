@@ -1,6 +1,7 @@
 import { focusedElement, focusWasLost } from '../dom/focus';
 import { adoptStyles } from '../dom/shadow-styles';
 import { whenBodyExists, widgetRoot } from '../dom/widget-root';
+import { parseDialogSettings } from '../settings/dialog-settings';
 import layersAndBanner from '../ui/styles/layers-and-banner.css?inline';
 import palette from '../ui/styles/palette.css?inline';
 import phones from '../ui/styles/phones.css?inline';
@@ -43,7 +44,7 @@ export const showBanner: ShowBanner = (rt, doc, dialog, textsOf, prefetchUi) => 
     const lang = rt.lang();
     const texts = textsOf(lang);
     if (handedOver || rt.layer() !== 'banner' || !texts || (frame && drawnIn === lang)) return;
-    const settings = dialog();
+    const settings = dialog(parseDialogSettings);
     if (!root) {
       root = widgetRoot(doc, settings);
       // The dialog's own stylesheets that style the banner, in the dialog's cascade order; the dialog

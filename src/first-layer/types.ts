@@ -1,7 +1,7 @@
 import type { Lang } from '../core/languages';
 import type { Runtime } from '../runtime/runtime';
 import type { FirstLayer } from '../runtime/types';
-import type { DialogSettings } from '../settings/dialog-settings';
+import type { DialogSettings, ParseDialogSettings } from '../settings/dialog-settings';
 
 /** Our banner's texts in one language, by key. */
 export type BannerTexts = Record<string, string>;
@@ -15,7 +15,7 @@ export interface DrawnBanner extends FirstLayer {
 export type ShowBanner = (
   rt: Runtime,
   doc: Document,
-  dialog: () => DialogSettings,
+  dialog: (parse: ParseDialogSettings) => DialogSettings,
   textsOf: (lang: Lang) => BannerTexts | undefined,
   prefetchUi?: () => void,
 ) => DrawnBanner;

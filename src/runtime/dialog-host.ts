@@ -1,5 +1,5 @@
 import { reportError } from '../core/warn';
-import type { DialogSettings } from '../settings/dialog-settings';
+import type { DialogSettings, ParseDialogSettings } from '../settings/dialog-settings';
 import type { Runtime } from './runtime';
 import type { FirstLayer, UiHost, UiLoader } from './types';
 
@@ -12,7 +12,7 @@ export const createDialogHost = (
   rt: Runtime,
   doc: Document,
   loadUi: UiLoader,
-  dialog: () => DialogSettings,
+  dialog: (parse: ParseDialogSettings) => DialogSettings,
   firstLayer: FirstLayer,
 ): { host: UiHost; loadDialog: () => void } => {
   let requested = false;

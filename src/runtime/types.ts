@@ -3,7 +3,7 @@ import type { Lang } from '../core/languages';
 import type { Settings } from '../core/settings';
 import type { ConsentState, Source } from '../core/state';
 import type { Warn } from '../core/warn';
-import type { DialogSettings } from '../settings/dialog-settings';
+import type { DialogSettings, ParseDialogSettings } from '../settings/dialog-settings';
 
 export type Layer = 'banner' | 'preferences';
 export type EventName = 'ready' | 'change' | 'open' | 'close';
@@ -61,8 +61,11 @@ export interface UiView {
 }
 export interface UiHost {
   config: Config;
-  /** The shop's settings for the dialog, read (and warned about) once per page view. */
-  dialog(): DialogSettings;
+  /**
+   * The shop's settings for the dialog, read (and warned about) once per page view by the parser of
+   * whichever layer shows first: the core does not carry it, since a returning visitor never needs it.
+   */
+  dialog(parse: ParseDialogSettings): DialogSettings;
   /** Where focus was before the core's banner opened, when the dialog takes over from it; focus returns there. */
   focusOrigin: HTMLElement | null;
   view(): UiView;

@@ -61,6 +61,9 @@ const perLanguage = <T>(value: unknown, where: string, accept: (entry: unknown) 
 export const showsSensitiveNote = (dialog: Pick<DialogSettings, 'sensitiveNote'>, lang: Lang): boolean =>
   lang !== 'lv' && (dialog.sensitiveNote === true || (dialog.sensitiveNote === 'auto' && lang === 'vi'));
 
+/** Given to the core by the banner's chunk and by the dialog, which carry it (the core does not). */
+export type ParseDialogSettings = typeof parseDialogSettings;
+
 export const parseDialogSettings = (settings: Settings, baseUrl: string | undefined, warn: Warn): DialogSettings => {
   const bad = settingWarner(settings, warn);
   const { shop, policyUrl, theme, texts, layout } = settings.values;

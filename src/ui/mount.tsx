@@ -3,6 +3,7 @@ import { warn } from '../core/warn';
 import { adoptStyles } from '../dom/shadow-styles';
 import { whenBodyExists, widgetRoot } from '../dom/widget-root';
 import type { MountUi } from '../runtime/types';
+import { parseDialogSettings } from '../settings/dialog-settings';
 import { parsePurposeCookies } from '../settings/purpose-cookies';
 import { App } from './components/App';
 import type { Dialog } from './dialog';
@@ -23,7 +24,7 @@ const CSS = [palette, layersAndBanner, preferences, phones, languageAndNotes].jo
 export const mountUi: MountUi = (host) => {
   whenBodyExists(document, () => {
     const { settings, purposes } = host.config;
-    const dialog: Dialog = { ...host.dialog(), ...parsePurposeCookies(settings, purposes, warn) };
+    const dialog: Dialog = { ...host.dialog(parseDialogSettings), ...parsePurposeCookies(settings, purposes, warn) };
     const root = widgetRoot(document, dialog);
     root.replaceChildren();
     adoptStyles(root, CSS);
