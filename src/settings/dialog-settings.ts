@@ -6,7 +6,7 @@ import type { Warn } from '../core/warn';
 
 export type LocalizedText = Partial<Record<Lang, string>>;
 
-/** What only the dialog needs: parsed when the dialog loads, so a returning visitor never pays for it. */
+/** What only the layers need: read when the banner or the dialog first draws, so a returning visitor never pays for it. */
 export interface DialogSettings {
   shop: string;
   /** An absolute http(s) URL, or `null` for no policy link. */
