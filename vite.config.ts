@@ -80,6 +80,8 @@ const iife = (entry: string, fileName: string, lang?: Lang): UserConfig => ({
   plugins: plugins(lang),
   build: {
     target: 'es2020',
+    // The CSS transformer has lowered the styles for CSS_TARGETS already; the minifier only minifies.
+    cssTarget: false,
     outDir: 'dist',
     emptyOutDir: false,
     lib: { entry: resolve(root, entry), formats: ['iife'], name: 'ShopConsentBundle', fileName: () => fileName },
