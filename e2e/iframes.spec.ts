@@ -112,6 +112,8 @@ test.describe('gated iframes', () => {
   test('a returning visitor who allowed marketing gets the iframe at once, with no placeholder', async ({ page }) => {
     const shop = await ShopConsentPage.open(page, { body: VIDEO });
     await shop.acceptAll();
+    // The first page view loads it on the decision; count from the reload only once that has arrived.
+    await expect(page.frameLocator('#video').locator('p')).toHaveText('playing');
     videoRequests = 0;
     await shop.reload();
     await expect(page.frameLocator('#video').locator('p')).toHaveText('playing');
